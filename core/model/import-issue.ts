@@ -1,0 +1,25 @@
+/** Why an input could not be taken; closed, so every code has a message and a test. */
+export type ImportIssueCode =
+  | 'BAD_REQUEST'
+  | 'FILE_UNREADABLE'
+  | 'EMPTY_FILE'
+  | 'MISSING_COLUMN'
+  | 'DUPLICATE_HEADER'
+  | 'PARSE_ERROR'
+  | 'WRONG_COLUMN_COUNT'
+  | 'CANCELLED'
+  | 'UNKNOWN_IMPORT';
+
+/** A problem with an input, pointing at the file and, where it has one, the 1-based line. */
+export interface ImportIssue {
+  readonly code: ImportIssueCode;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** `file, line N: message`, the form every shell shows. */
+export function describeIssue(issue: ImportIssue): string {
+  const where = [issue.file, issue.line === undefined ? undefined : `line ${issue.line}`].filter(Boolean).join(', ');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}

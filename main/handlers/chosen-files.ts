@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+
+export interface ChosenFileEntry {
+  readonly path: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+/**
+ * Files the user picked in main's own dialog, by opaque token. The renderer can only ever import a file
+ * the user chose: it never sends a path, so a compromised page cannot read arbitrary files.
+ */
+export class ChosenFiles {
+  readonly #entries = new Map<string, ChosenFileEntry>();
+
+  add(path: string, size: number): string {
+    const token = randomUUID();
+    this.#entries.set(token, { path, name: basename(path), size });
+    return token;
+  }
+
+  get(token: string): ChosenFileEntry | undefined {
+    return this.#entries.get(token);
+  }
+}

@@ -1,0 +1,45 @@
+import { stat } from 'node:fs/promises';
+import type { Api, ApiEventName, ApiEvents } from '@core/api/contract';
+import type { SourceKind } from '@core/import/source-kind';
+import { fail, ok } from '@core/model/result';
+import { ChosenFiles } from './chosen-files';
+import { Imports } from './imports';
+
+/** What the handlers need from the platform; Electron, the browser test bridge and tests each supply it. */
+export interface HandlerDeps {
+  readonly appName: string;
+  readonly appVersion: string;
+  /** Shows the platform's open-file dialog; resolves to the chosen paths, empty when the user cancels. */
+  readonly showOpenDialog: (kind: SourceKind) => Promise<readonly string[]>;
+  readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+}
+
+/** Every request of the contract as a plain function; `satisfies Api` makes a missing one a build error. */
+export function createHandlers(deps: HandlerDeps) {
+  const chosen = new ChosenFiles();
+  const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }));
+
+  return {
+    async appInfo() {
+      return ok({ name: deps.appName, version: deps.appVersion });
+    },
+    async chooseFiles({ kind }) {
+      const paths = await deps.showOpenDialog(kind);
+      const files = [];
+      for (const path of paths) {
+        const info = await stat(path).catch(() => undefined);
+        if (!info?.isFile()) return fail({ code: 'FILE_UNREADABLE', file: path, message: 'not a readable file' });
+        const token = chosen.add(path, info.size);
+        files.push({ token, name: chosen.get(token)!.name, size: info.size });
+      }
+      return ok(files);
+    },
+    async startImport(request) {
+      const file = chosen.get(request.token);
+      if (!file) return fail({ code: 'BAD_REQUEST', message: 'unknown file token: choose the file first' });
+      return imports.start(file, request);
+    },
+    nextBatch: ({ importId }) => imports.next(importId),
+    cancelImport: ({ importId }) => imports.cancel(importId),
+  } satisfies Api;
+}

@@ -1,0 +1,47 @@
+/** Electron entry: wires the app lifecycle, the security policy, the app:// files and the IPC handlers. */
+import { join } from 'node:path';
+import { app, dialog, protocol, session } from 'electron';
+import { eventChannel } from '@core/api/contract';
+import { SOURCE_KIND_LABELS } from '@core/import/source-kind';
+import { serveAppFiles } from './app-protocol';
+import { createHandlers } from './handlers/create-handlers';
+import { registerIpc } from './ipc/register';
+import { hardenAllContents, hardenSession } from './security/harden';
+import { APP_ORIGIN, APP_SCHEME } from './security/policy';
+import { createMainWindow } from './window';
+
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+hardenAllContents(app);
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(openMainWindow);
+
+function openMainWindow(): void {
+  hardenSession(session.defaultSession, devServerUrl);
+  serveAppFiles(protocol, join(import.meta.dirname, '../renderer'));
+
+  const window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  const handlers = createHandlers({
+    appName: 'Recondesk',
+    appVersion: app.getVersion(),
+    async showOpenDialog(kind) {
+      const result = await dialog.showOpenDialog(window, {
+        title: `Choose ${SOURCE_KIND_LABELS[kind]}`,
+        properties: ['openFile'],
+        filters: [{ name: 'CSV exports', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    emit(event, payload) {
+      if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+    },
+  });
+  const trustedOrigin = devServerUrl ?? `${APP_ORIGIN}/`;
+  registerIpc(handlers, (url) => url.startsWith(trustedOrigin));
+
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}

@@ -1,0 +1,27 @@
+import type { ApiEventName, ApiEvents } from '@core/api/contract';
+import { createHandlers } from '../../main/handlers/create-handlers';
+
+export interface RecordedEvent {
+  readonly event: ApiEventName;
+  readonly payload: ApiEvents[ApiEventName];
+}
+
+/** The real handlers, with the file dialog answering from a queue the test fills and events recorded. */
+export function handlersForTest() {
+  const nextChoices: string[][] = [];
+  const events: RecordedEvent[] = [];
+  const handlers = createHandlers({
+    appName: 'Recondesk',
+    appVersion: '0.0.0-test',
+    showOpenDialog: async () => nextChoices.shift() ?? [],
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+  /** Chooses a file as the user would in the dialog, and returns its token. */
+  async function choose(path: string): Promise<string> {
+    nextChoices.push([path]);
+    const chosen = await handlers.chooseFiles({ kind: 'target' });
+    if (!chosen.ok || !chosen.value[0]) throw new Error(`could not choose ${path}`);
+    return chosen.value[0].token;
+  }
+  return { handlers, events, choose, nextChoices };
+}

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { Output } from '../../../main/cli/output';
+import { run } from '../../../main/cli/run';
+import { fixture } from '../../support/fixtures';
+import { tempDir, tempFile } from '../../support/temp-files';
+
+function capture(): Output & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
+}
+
+describe('recondesk audit', () => {
+  it('writes the hand-checked findings.csv for the slice fixtures', async () => {
+    const out = await tempDir();
+    const output = capture();
+    const code = await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--out', out], output);
+    expect(code).toBe(0);
+    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
+    expect(output.stdout.join('\n')).toMatch(/MATCHED\s+4/);
+    expect(output.stdout.join('\n')).toMatch(/ORPHAN\s+2/);
+  });
+
+  it('writes the same bytes when the input rows are shuffled', async () => {
+    const original = await readFile(fixture('target/app-users.csv'), 'utf8');
+    const [header, ...rows] = original.trimEnd().split('\n');
+    const shuffled = await tempFile('shuffled.csv', [header, ...rows.toReversed()].join('\n') + '\n');
+    const out = await tempDir();
+    await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', shuffled, '--out', out], capture());
+    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
+  });
+
+  it.each([[[]], [['frobnicate']], [['audit', '--entra', 'a.csv']], [['audit', '--entra', 'a.csv', '--target', 'b.csv', '--out', 'o', '--bogus']]])(
+    'exits 2 with a usage error for %j',
+    async (argv) => {
+      const output = capture();
+      expect(await run(argv, output)).toBe(2);
+      expect(output.stderr.join('\n')).toMatch(/^recondesk: .*\nRun "npm run --silent recondesk -- --help"/);
+    },
+  );
+
+  it('prints usage for --help and exits 0', async () => {
+    const output = capture();
+    expect(await run(['--help'], output)).toBe(0);
+    expect(output.stdout.join('\n')).toContain('audit --entra');
+  });
+
+  it('exits 3 naming the file and line when an input is not what it should be', async () => {
+    const output = capture();
+    const code = await run(['audit', '--entra', fixture('target/app-users.csv'), '--target', fixture('target/app-users.csv'), '--out', await tempDir()], output);
+    expect(code).toBe(3);
+    expect(output.stderr.join('\n')).toContain('app-users.csv, line 1: this is not an Entra users export');
+  });
+
+  it('exits 3 for a file that does not exist', async () => {
+    const output = capture();
+    const code = await run(['audit', '--entra', '/nonexistent/users.csv', '--target', fixture('target/app-users.csv'), '--out', await tempDir()], output);
+    expect(code).toBe(3);
+    expect(output.stderr.join('\n')).toContain('users.csv: cannot read the file');
+  });
+});
+
+describe('npm run recondesk', () => {
+  it('runs the real command line and prints usage', async () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'recondesk', '--', '--help'], { cwd: root });
+    expect(stdout).toContain('Usage:');
+  }, 30_000);
+});
