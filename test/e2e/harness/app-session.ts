@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createHandlers } from '../../../main/handlers/create-handlers';
+import { dispatch } from '../../../main/ipc/dispatch';
+import { bridgeScript } from './bridge-script';
+import { serveRenderer, type StaticServer } from './static-server';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+export const RENDERER_ROOT = join(PROJECT_ROOT, 'out/renderer');
+const SCREENSHOTS = join(PROJECT_ROOT, 'test-output/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface AppSession {
+  readonly page: Page;
+  readonly server: StaticServer;
+  /** Queues the path the next open-file dialog answers with, as if the user picked it. */
+  answerNextDialog(path: string): void;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built renderer in Debian's Chromium, with `window.api` bridged to the real main-process handlers.
+ * Only the OS file dialog is stood in for: the test says which file the user picks.
+ */
+export async function openApp(): Promise<AppSession> {
+  const server = await serveRenderer(RENDERER_ROOT);
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const page = await context.newPage();
+  const dialogAnswers: string[][] = [];
+
+  const handlers = createHandlers({
+    appName: 'Recondesk',
+    appVersion: 'e2e',
+    showOpenDialog: async () => dialogAnswers.shift() ?? [],
+    emit(event, payload) {
+      page.evaluate(([name, data]) => (window as unknown as { recondeskEmit(n: string, d: unknown): void }).recondeskEmit(name, data), [event, payload] as const).catch(() => {
+        // The page may be navigating or closed; events are advisory.
+      });
+    },
+  });
+  await context.exposeBinding('recondeskInvoke', (_source, method: unknown, request: unknown) => dispatch(handlers, method, request));
+  await context.addInitScript({ content: bridgeScript() });
+
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/index.html`);
+
+  return {
+    page,
+    server,
+    answerNextDialog: (path) => dialogAnswers.push([path]),
+    async screenshot(name) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.join('; ')}`);
+    },
+  };
+}

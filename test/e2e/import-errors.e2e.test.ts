@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures';
+import { tempFile } from '../support/temp-files';
+import { openApp, type AppSession } from './harness/app-session';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await openApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const targetCard = () => app.page.getByRole('article', { name: 'Target application accounts' });
+
+describe('a failed or cancelled import', () => {
+  it('names the file and line, and leaves the current source in place', async () => {
+    app.answerNextDialog(fixture('target/app-users.csv'));
+    await targetCard().getByRole('button', { name: 'Choose file…' }).click();
+    await expect.poll(() => targetCard().getByTestId('source-rows').textContent()).toBe('6');
+
+    const rows = Array.from({ length: 9000 }, (_, index) => `${index},u${index}@x.com`);
+    app.answerNextDialog(await tempFile('broken.csv', `id,email\n${rows.join('\n')}\n9000,"never closed\n9001,x@x.com\n`));
+    await targetCard().getByRole('button', { name: 'Replace…' }).click();
+
+    const alert = targetCard().getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('broken.csv, line 9002: a quoted field is never closed');
+    expect(await targetCard().getByTestId('source-file').textContent()).toBe('app-users.csv');
+    expect(await targetCard().getByTestId('source-rows').textContent()).toBe('6');
+    await app.screenshot('import-error');
+  });
+
+  it('shows progress, and a cancel leaves nothing behind', async () => {
+    const rows = Array.from({ length: 400_000 }, (_, index) => `${index},user${index}@contoso.com,User ${index}`);
+    app.answerNextDialog(await tempFile('large.csv', `id,email,name\n${rows.join('\n')}\n`));
+    await targetCard().getByRole('button', { name: 'Choose file…' }).click();
+
+    const progress = targetCard().getByRole('progressbar', { name: 'Import progress' });
+    await progress.waitFor();
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+    await app.screenshot('import-progress');
+    await targetCard().getByRole('button', { name: 'Cancel' }).click();
+
+    await expect.poll(() => targetCard().getByRole('alert').textContent()).toContain('cancelled');
+    expect(await targetCard().textContent()).toContain('Nothing imported yet.');
+    const stored = await app.page.evaluate(async () => {
+      const open = indexedDB.open('recondesk-workspace');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const count = (store: string) =>
+        new Promise<number>((resolve) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => resolve(request.result);
+        });
+      return { sources: await count('sources'), rowBlocks: await count('rowBlocks') };
+    });
+    expect(stored).toEqual({ sources: 0, rowBlocks: 0 });
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures';
+import { openApp, type AppSession } from './harness/app-session';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await openApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+/** Picks a file through the source card's button, as a user would. */
+async function importThrough(cardLabel: string, path: string): Promise<void> {
+  app.answerNextDialog(path);
+  await app.page.getByRole('article', { name: cardLabel }).getByRole('button', { name: /Choose file|Replace/ }).click();
+}
+
+describe('the walking-skeleton slice', () => {
+  it('imports an Entra users CSV and a target CSV and shows them side by side', async () => {
+    const { page } = app;
+    await importThrough('Entra ID users', fixture('entra/users-download.csv'));
+    await expect.poll(() => page.getByRole('article', { name: 'Entra ID users' }).getByTestId('source-rows').textContent()).toBe('5');
+    await importThrough('Target application accounts', fixture('target/app-users.csv'));
+
+    await expect.poll(() => page.getByTestId('count-MATCHED').textContent()).toBe('4');
+    expect(await page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+    expect(await page.getByTestId('count-AMBIGUOUS').textContent()).toBe('0');
+    expect(await page.getByTestId('count-identities').textContent()).toBe('5');
+    expect(await page.getByTestId('count-accounts').textContent()).toBe('6');
+
+    const rows = page.locator('table.side-by-side tbody tr');
+    expect(await rows.count()).toBe(6);
+    const grace = rows.filter({ hasText: 'ghopper' });
+    expect(await grace.getAttribute('data-situation')).toBe('MATCHED');
+    expect(await grace.textContent()).toContain('grace.hopper@contoso.com');
+    const mallory = rows.filter({ hasText: 'mallory' });
+    expect(await mallory.getAttribute('data-situation')).toBe('ORPHAN');
+
+    await app.screenshot('slice-side-by-side');
+  });
+
+  it('keeps the imported sources across a reload of the window', async () => {
+    const { page } = app;
+    await importThrough('Entra ID users', fixture('entra/users-download.csv'));
+    await importThrough('Target application accounts', fixture('target/app-users.csv'));
+    await expect.poll(() => page.getByTestId('count-MATCHED').textContent()).toBe('4');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+  });
+});
