@@ -3,28 +3,23 @@
  * record. A line break inside a quoted field does not end a record; `""` toggles twice, so it is neutral.
  */
 export function lastRecordBoundary(text: string): number {
+  // A plain character loop: indexOf-hopping over a concatenated string proved a hundred times slower.
   let inQuotes = false;
   let last = -1;
-  let position = 0;
-  let nextQuote = text.indexOf('"');
-  for (;;) {
-    const nextBreak = text.indexOf('\n', position);
-    if (nextBreak < 0) break;
-    if (nextQuote >= 0 && nextQuote < nextBreak) {
-      inQuotes = !inQuotes;
-      position = nextQuote + 1;
-      nextQuote = text.indexOf('"', position);
-      continue;
-    }
-    if (!inQuotes) last = nextBreak;
-    position = nextBreak + 1;
+  for (let position = 0; position < text.length; position += 1) {
+    const code = text.charCodeAt(position);
+    if (code === QUOTE) inQuotes = !inQuotes;
+    else if (code === NEWLINE && !inQuotes) last = position;
   }
   return last + 1;
 }
 
+const QUOTE = 34;
+const NEWLINE = 10;
+
 /** How many `\n` lie in `text` between `start` (inclusive) and `end` (exclusive). */
 export function countLineBreaks(text: string, start: number, end: number): number {
   let count = 0;
-  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count += 1;
+  for (let position = start; position < end; position += 1) if (text.charCodeAt(position) === NEWLINE) count += 1;
   return count;
 }
