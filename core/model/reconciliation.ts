@@ -9,6 +9,71 @@ export const SITUATIONS: readonly Situation[] = ['MATCHED', 'AMBIGUOUS', 'ORPHAN
 export type MatchRule = 'object_id' | 'employee_id' | 'email' | 'alias' | 'name' | 'manual';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
+/** Lowest first. */
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+/** Finding codes, alphabetical (the order they are joined in findings.csv). */
+export const FINDING_CODES = [
+  'ATTRIBUTE_DRIFT',
+  'DORMANT_IDENTITY',
+  'DUPLICATE_ACCOUNT',
+  'GUEST_ACCESS',
+  'OUT_OF_SCOPE',
+  'PRIVILEGED',
+  'PROVISIONING_ERROR',
+  'SERVICE_ACCOUNT',
+  'STALE_ACCOUNT',
+  'TERMINATED_ACTIVE',
+  'UNASSIGNED',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** How an account was linked to its identity, and why. */
+export interface Correlation {
+  readonly rule: MatchRule;
+  readonly confidence: number;
+  /** A name-rule match: a proposal that a reviewer must confirm. */
+  readonly proposal: boolean;
+  /** The values compared, in words: what matched what. */
+  readonly reason: string;
+}
+
+/** One finding on a row, explaining itself: the condition met, the values compared and the threshold. */
+export interface Finding {
+  readonly code: FindingCode;
+  /** Undefined for PRIVILEGED, which raises the row's severity instead of having its own. */
+  readonly severity: Severity | undefined;
+  readonly reason: string;
+  /** The compared values and thresholds by name, machine-readable. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export type RemediationAction =
+  | 'disable-account'
+  | 'remove-account'
+  | 'remove-role'
+  | 'assign-in-entra-or-remove-access'
+  | 'review-scope-or-remove-access'
+  | 'link-correlation'
+  | 'confirm-correlation'
+  | 'correct-attribute'
+  | 'fix-provisioning-error'
+  | 'assign-owner'
+  | 'review-guest-access'
+  | 'review-identity-activity'
+  | 'provision-or-remove-assignment';
+
+/** A proposed action for one finding or situation, with who should do it and by when. */
+export interface Remediation {
+  readonly action: RemediationAction;
+  /** The finding code or situation it answers. */
+  readonly cause: FindingCode | Situation;
+  readonly severity: Severity;
+  readonly owner: string;
+  /** YYYY-MM-DD. */
+  readonly dueDate: string;
+  readonly guidance: string;
+}
 
 /** One line of the result: an account with the identities it correlates to, or a missing identity. */
 export interface ReconciliationRow {
@@ -16,11 +81,11 @@ export interface ReconciliationRow {
   readonly account: Account | undefined;
   /** The matched identity, every candidate when ambiguous, or the missing identity. */
   readonly identities: readonly Identity[];
-  readonly rule: MatchRule | undefined;
-  readonly confidence: number | undefined;
-  /** Finding codes, alphabetical. */
-  readonly findings: readonly string[];
+  readonly correlation: Correlation | undefined;
+  /** Alphabetical by code. */
+  readonly findings: readonly Finding[];
   readonly severity: Severity | undefined;
+  readonly remediations: readonly Remediation[];
 }
 
 /** Counts of rows per situation, in the order of `SITUATIONS`. */

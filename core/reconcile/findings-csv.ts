@@ -36,9 +36,9 @@ function fields(row: ReconciliationRow): string[] {
     row.account?.email ?? '',
     row.identities.map((identity) => identity.id).join(';'),
     row.identities.map((identity) => identity.upn).join(';'),
-    row.rule ?? '',
-    row.confidence === undefined ? '' : row.confidence.toFixed(2),
-    row.findings.toSorted(compare).join(';'),
+    row.correlation?.rule ?? '',
+    row.correlation === undefined ? '' : row.correlation.confidence.toFixed(2),
+    row.findings.map((finding) => finding.code).toSorted(compare).join(';'),
     row.severity ?? '',
   ];
 }

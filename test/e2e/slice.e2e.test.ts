@@ -16,12 +16,22 @@ async function importThrough(cardLabel: string, path: string): Promise<void> {
   await app.page.getByRole('article', { name: cardLabel }).getByRole('button', { name: /Choose file|Replace/ }).click();
 }
 
+/** Starts a run with the given as-of and waits until it is stored and shown. */
+async function runReconciliation(asOf: string): Promise<void> {
+  const panel = app.page.getByRole('region', { name: 'Reconciliation run' });
+  await panel.getByLabel('As of').fill(asOf);
+  await panel.getByRole('button', { name: /Run/ }).click();
+  await expect.poll(() => app.page.getByTestId('run-as-of').textContent()).toBe(asOf);
+}
+
 describe('the walking-skeleton slice', () => {
   it('imports an Entra users CSV and a target CSV and shows them side by side', async () => {
     const { page } = app;
     await importThrough('Entra ID users', fixture('entra/users-download.csv'));
     await expect.poll(() => page.getByRole('article', { name: 'Entra ID users' }).getByTestId('source-rows').textContent()).toBe('5');
     await importThrough('Target application accounts', fixture('target/app-users.csv'));
+    await expect.poll(() => page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
+    await runReconciliation('2026-11-22');
 
     await expect.poll(() => page.getByTestId('count-MATCHED').textContent()).toBe('4');
     expect(await page.getByTestId('count-ORPHAN').textContent()).toBe('2');
@@ -36,15 +46,19 @@ describe('the walking-skeleton slice', () => {
     expect(await grace.textContent()).toContain('grace.hopper@contoso.com');
     const mallory = rows.filter({ hasText: 'mallory' });
     expect(await mallory.getAttribute('data-situation')).toBe('ORPHAN');
+    const alan = rows.filter({ hasText: 'aturing' });
+    expect(await alan.textContent()).toContain('TERMINATED_ACTIVE');
+    expect(await page.getByTestId('severity-high').textContent()).toBe('2');
 
     await app.screenshot('slice-side-by-side');
   });
 
-  it('keeps the imported sources across a reload of the window', async () => {
+  it('keeps the sources and the run across a reload of the window', async () => {
     const { page } = app;
     await importThrough('Entra ID users', fixture('entra/users-download.csv'));
     await importThrough('Target application accounts', fixture('target/app-users.csv'));
-    await expect.poll(() => page.getByTestId('count-MATCHED').textContent()).toBe('4');
+    await expect.poll(() => page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
+    await runReconciliation('2026-11-22');
     await page.reload();
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
   });

@@ -1,5 +1,8 @@
 import { Dexie, type Table } from 'dexie';
+import type { ReconciliationCounts } from '@core/engine/reconcile';
 import type { SourceKind } from '@core/import/source-kind';
+import type { ReconciliationRow } from '@core/model/reconciliation';
+import type { ReconciliationSettings } from '@core/model/settings';
 
 /** An imported file. Rows of a `staging` source are never read: only a committed import counts. */
 export interface SourceRecord {
@@ -25,16 +28,60 @@ export interface RowBlock {
   readonly lines: readonly number[];
 }
 
+/** One reconciliation run: its settings, the sources it read, and what it found. */
+export interface RunRecord {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly engineVersion: string;
+  readonly asOf: string;
+  readonly settings: ReconciliationSettings;
+  readonly sourceIds: readonly string[];
+  readonly population: { readonly identities: number; readonly accounts: number; readonly activeAccounts: number };
+  readonly counts: ReconciliationCounts;
+  readonly rowCount: number;
+}
+
+/** The rows of a run in blocks, in canonical order. */
+export interface RunRowBlock {
+  readonly runId: string;
+  readonly seq: number;
+  readonly rows: readonly ReconciliationRow[];
+}
+
 /** The workspace database: owns the schema, its versions and its queries. */
 export class Workspace extends Dexie {
   sources!: Table<SourceRecord, string>;
   rowBlocks!: Table<RowBlock, [string, number]>;
+  runs!: Table<RunRecord, string>;
+  runRows!: Table<RunRowBlock, [string, number]>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
     this.version(1).stores({
       sources: 'id, kind, status, importedAt',
       rowBlocks: '[sourceId+seq]',
+    });
+    this.version(2).stores({ runs: 'id, createdAt', runRows: '[runId+seq]' });
+  }
+
+  /** The newest run, if any. */
+  latestRun(): Promise<RunRecord | undefined> {
+    return this.runs.orderBy('createdAt').last();
+  }
+
+  /** Every row of a run, in canonical order. */
+  async rowsOf(runId: string): Promise<ReconciliationRow[]> {
+    const blocks = await this.runRows.where('[runId+seq]').between([runId, Dexie.minKey], [runId, Dexie.maxKey]).toArray();
+    return blocks.flatMap((block) => block.rows);
+  }
+
+  /** Stores a finished run and its rows in one transaction, so a run is there whole or not at all. */
+  async saveRun(run: RunRecord, rows: readonly ReconciliationRow[], blockSize = 5000): Promise<void> {
+    await this.transaction('rw', this.runs, this.runRows, async () => {
+      await this.runs.add(run);
+      for (let seq = 0; seq * blockSize < rows.length; seq += 1) {
+        await this.runRows.add({ runId: run.id, seq, rows: rows.slice(seq * blockSize, (seq + 1) * blockSize) });
+      }
     });
   }
 

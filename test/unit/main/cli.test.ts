@@ -18,7 +18,7 @@ describe('recondesk audit', () => {
   it('writes the hand-checked findings.csv for the slice fixtures', async () => {
     const out = await tempDir();
     const output = capture();
-    const code = await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--out', out], output);
+    const code = await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--as-of', '2026-11-22', '--out', out], output);
     expect(code).toBe(0);
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
     expect(output.stdout.join('\n')).toMatch(/MATCHED\s+4/);
@@ -30,7 +30,7 @@ describe('recondesk audit', () => {
     const [header, ...rows] = original.trimEnd().split('\n');
     const shuffled = await tempFile('shuffled.csv', [header, ...rows.toReversed()].join('\n') + '\n');
     const out = await tempDir();
-    await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', shuffled, '--out', out], capture());
+    await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', shuffled, '--as-of', '2026-11-22', '--out', out], capture());
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
   });
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '@core/api/contract';
 import { importSource } from '../../../renderer/src/workspace/import-source';
-import { reconcileWorkspace } from '../../../renderer/src/workspace/reconcile-workspace';
+import { runReconciliation } from '../../../renderer/src/engine/run-reconciliation';
 import { Workspace } from '../../../renderer/src/workspace/workspace';
 import { fixture } from '../../support/fixtures';
 import { handlersForTest } from '../../support/handlers';
@@ -22,13 +22,13 @@ function newWorkspace(): Workspace {
 
 /** Everything in the workspace, to compare before and after. */
 async function snapshot(workspace: Workspace): Promise<unknown> {
-  return { sources: await workspace.sources.toArray(), blocks: await workspace.rowBlocks.toArray() };
+  return { sources: await workspace.sources.toArray(), blocks: await workspace.rowBlocks.toArray(), runs: await workspace.runs.toArray() };
 }
 
 const at = (iso: string) => () => new Date(iso);
 
 describe('importSource', () => {
-  it('stores both sources and reconciles them', async () => {
+  it('stores both sources, and a run of them is stored whole', async () => {
     const workspace = newWorkspace();
     const { handlers, choose } = handlersForTest();
     const entra = await importSource(handlers, workspace, await choose(fixture('entra/users-download.csv')), 'entra-users', { now: at('2026-11-01T00:00:00Z') });
@@ -36,15 +36,13 @@ describe('importSource', () => {
     expect(entra.ok && entra.value).toMatchObject({ status: 'committed', rowCount: 5, fileName: 'users-download.csv' });
     expect(target.ok && target.value.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const result = await reconcileWorkspace(workspace);
-    expect(result?.ok && result.value.rows.map((row) => row.situation).toSorted()).toEqual([
-      'MATCHED',
-      'MATCHED',
-      'MATCHED',
-      'MATCHED',
-      'ORPHAN',
-      'ORPHAN',
-    ]);
+    const phases: string[] = [];
+    const run = await runReconciliation(workspace, { asOf: '2026-11-22T00:00:00.000Z', onProgress: (phase) => phases.push(phase), newId: () => 'run-1' });
+    expect(run.ok && run.value).toMatchObject({ id: 'run-1', rowCount: 6, counts: { situations: { MATCHED: 4, ORPHAN: 2 } } });
+    expect(phases).toEqual(['match', 'classify']);
+    const rows = await workspace.rowsOf('run-1');
+    expect(rows.map((row) => row.situation)).toEqual(['MATCHED', 'MATCHED', 'MATCHED', 'MATCHED', 'ORPHAN', 'ORPHAN']);
+    expect(await workspace.latestRun()).toMatchObject({ id: 'run-1', asOf: '2026-11-22T00:00:00.000Z', sourceIds: [entra.ok && entra.value.id, target.ok && target.value.id] });
   });
 
   it('leaves the workspace exactly as it was when the file is bad half-way through', async () => {
@@ -92,7 +90,7 @@ describe('importSource', () => {
       cancelImport: (request) => handlers.cancelImport(request),
     };
     await expect(importSource(failing, workspace, token, 'target')).rejects.toThrow('disk full');
-    expect(await snapshot(workspace)).toEqual({ sources: [], blocks: [] });
+    expect(await snapshot(workspace)).toEqual({ sources: [], blocks: [], runs: [] });
   });
 
   it('replaces the current source of a kind and keeps the old one for the record', async () => {
@@ -110,6 +108,6 @@ describe('importSource', () => {
     await workspace.sources.add({ id: 's1', kind: 'target', fileName: 'x.csv', size: 1, header: [], importedAt: '', status: 'staging', sha256: undefined, rowCount: 0 });
     await workspace.rowBlocks.add({ sourceId: 's1', seq: 0, rows: [['a']], lines: [2] });
     await workspace.discardStaged();
-    expect(await snapshot(workspace)).toEqual({ sources: [], blocks: [] });
+    expect(await snapshot(workspace)).toEqual({ sources: [], blocks: [], runs: [] });
   });
 });

@@ -1,58 +1,86 @@
-import { countSituations, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
-import type { WorkspaceReconciliation } from '../../workspace/reconcile-workspace';
+import { FINDING_CODES, SEVERITIES, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
+import type { RunRecord } from '../../workspace/workspace';
 
-// The table shows the first rows only; the virtualised findings table replaces it in the review workspace.
-const SHOWN_ROWS = 500;
+interface Props {
+  readonly run: RunRecord;
+  /** The first rows of the run, in canonical order. */
+  readonly rows: readonly ReconciliationRow[];
+  readonly isCurrent: boolean;
+}
 
-/** Counts per situation, then each account beside the identity it correlates to. */
-export function ResultsView({ result }: { readonly result: WorkspaceReconciliation }) {
-  const counts = countSituations(result.rows);
-  const shown = result.rows.slice(0, SHOWN_ROWS);
+/** A run's counts per situation, finding and severity, then each account beside its identity. */
+export function ResultsView({ run, rows, isCurrent }: Props) {
+  const { counts, population } = run;
+  const findings = FINDING_CODES.filter((code) => counts.findings[code] > 0);
   return (
     <section className="results" aria-label="Reconciliation">
+      <p className="run-facts">
+        As of <strong data-testid="run-as-of">{run.asOf.slice(0, 10)}</strong> · stale after {run.settings.staleDays} days · engine {run.engineVersion}
+        {!isCurrent && <span className="warning"> · the sources changed since this run: run it again</span>}
+      </p>
       <ul className="counts">
         <li>
-          <span className="count" data-testid="count-identities">{result.identityCount}</span> identities
+          <span className="count" data-testid="count-identities">{population.identities}</span> identities
         </li>
         <li>
-          <span className="count" data-testid="count-accounts">{result.accountCount}</span> accounts
+          <span className="count" data-testid="count-accounts">{population.accounts}</span> accounts
         </li>
         {SITUATIONS.map((situation) => (
           <li key={situation} className={`situation-${situation.toLowerCase()}`}>
             <span className="count" data-testid={`count-${situation}`}>
-              {counts[situation]}
+              {counts.situations[situation]}
             </span>{' '}
             {situation.toLowerCase()}
           </li>
         ))}
       </ul>
-      <table className="side-by-side">
-        <caption>
-          Accounts of {result.accountSource.fileName} against identities of {result.identitySource.fileName}
-          {result.rows.length > SHOWN_ROWS && ` (first ${SHOWN_ROWS} of ${result.rows.length})`}
-        </caption>
-        <thead>
-          <tr>
-            <th rowSpan={2}>Situation</th>
-            <th colSpan={3}>Account</th>
-            <th colSpan={3}>Identity</th>
-            <th rowSpan={2}>Rule</th>
-          </tr>
-          <tr>
-            <th>Id</th>
-            <th>Login</th>
-            <th>Email</th>
-            <th>UPN</th>
-            <th>Display name</th>
-            <th>Mail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row, index) => (
-            <ResultRow key={`${row.account?.accountId ?? ''}-${index}`} row={row} />
-          ))}
-        </tbody>
-      </table>
+      <ul className="counts small" aria-label="Findings and severities">
+        {findings.map((code) => (
+          <li key={code}>
+            <span className="count" data-testid={`finding-${code}`}>
+              {counts.findings[code]}
+            </span>{' '}
+            {code}
+          </li>
+        ))}
+        {SEVERITIES.toReversed().map((severity) => (
+          <li key={severity} className={`severity-${severity}`}>
+            <span className="count" data-testid={`severity-${severity}`}>
+              {counts.severities[severity]}
+            </span>{' '}
+            {severity}
+          </li>
+        ))}
+      </ul>
+      <div className="table-scroll">
+        <table className="side-by-side">
+          <caption>
+            {run.rowCount > rows.length ? `First ${rows.length} of ${run.rowCount} rows` : `${run.rowCount} rows`}, by situation and account id
+          </caption>
+          <thead>
+            <tr>
+              <th rowSpan={2}>Situation</th>
+              <th colSpan={3}>Account</th>
+              <th colSpan={2}>Identity</th>
+              <th rowSpan={2}>Rule</th>
+              <th rowSpan={2}>Findings</th>
+              <th rowSpan={2}>Severity</th>
+            </tr>
+            <tr>
+              <th>Id</th>
+              <th>Login</th>
+              <th>Email</th>
+              <th>UPN</th>
+              <th>Display name</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <ResultRow key={`${row.situation}-${row.account?.accountId ?? ''}-${index}`} row={row} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -70,8 +98,15 @@ function ResultRow({ row }: { readonly row: ReconciliationRow }) {
       <td>{row.account?.email}</td>
       <td>{join((identity) => identity.upn)}</td>
       <td>{join((identity) => identity.displayName)}</td>
-      <td>{join((identity) => identity.mail)}</td>
-      <td>{row.rule ? `${row.rule} (${row.confidence?.toFixed(2)})` : '—'}</td>
+      <td title={row.correlation?.reason}>{row.correlation ? `${row.correlation.rule} (${row.correlation.confidence.toFixed(2)})` : '—'}</td>
+      <td>
+        {row.findings.map((finding) => (
+          <span key={finding.code} className="finding" title={finding.reason}>
+            {finding.code}
+          </span>
+        ))}
+      </td>
+      <td>{row.severity && <span className={`badge severity-${row.severity}`}>{row.severity}</span>}</td>
     </tr>
   );
 }

@@ -1,0 +1,247 @@
+import type { Account } from '../model/account';
+import type { Identity } from '../model/identity';
+import type { ProvisioningEvent } from '../model/provisioning-event';
+import type { Finding, FindingCode, Severity } from '../model/reconciliation';
+import type { ReconciliationSettings } from '../model/settings';
+import { foldCase } from '../normalise/email';
+import { daysBetween, isoDate } from './instants';
+import type { KeyMaker } from './keys';
+import { normaliseName } from './name-similarity';
+import type { ScopeVerdict } from './scope';
+
+export const DEFAULT_SEVERITY: Readonly<Record<Exclude<FindingCode, 'PRIVILEGED'>, Severity>> = {
+  TERMINATED_ACTIVE: 'high',
+  STALE_ACCOUNT: 'medium',
+  DORMANT_IDENTITY: 'medium',
+  UNASSIGNED: 'medium',
+  OUT_OF_SCOPE: 'medium',
+  DUPLICATE_ACCOUNT: 'medium',
+  ATTRIBUTE_DRIFT: 'low',
+  GUEST_ACCESS: 'low',
+  PROVISIONING_ERROR: 'low',
+  SERVICE_ACCOUNT: 'low',
+};
+
+/** Everything the finding rules need that is the same for every row of a run. */
+export interface FindingContext {
+  readonly settings: ReconciliationSettings;
+  readonly asOfMs: number;
+  readonly keys: KeyMaker;
+  /** Identity ids assigned to the app; undefined when no assignments were imported. */
+  readonly assigned: ReadonlySet<string> | undefined;
+  /** Scope verdict per identity id; undefined when no scoping filter was given. */
+  readonly scopeOf: ((identity: Identity) => ScopeVerdict) | undefined;
+  readonly hasSignInData: boolean;
+  /** The latest provisioning event per identity id; undefined when no logs were imported. */
+  readonly latestProvisioning: ReadonlyMap<string, ProvisioningEvent> | undefined;
+  /** How many active accounts each identity is matched to. */
+  readonly activeAccountsPerIdentity: ReadonlyMap<string, number>;
+  readonly privilegedPatterns: readonly RegExp[];
+  readonly servicePatterns: readonly RegExp[];
+  readonly serviceAccounts: ReadonlySet<string>;
+  /** Whether the dump has person names at all; without them a missing name says nothing. */
+  readonly accountsHaveNames: boolean;
+}
+
+const finding = (code: FindingCode, reason: string, values: Record<string, string>): Finding => ({
+  code,
+  severity: code === 'PRIVILEGED' ? undefined : DEFAULT_SEVERITY[code],
+  reason,
+  values,
+});
+
+/** Active in the application: enabled, or the dump does not say (and the AWS root is always active). */
+export const isActive = (account: Account): boolean => account.enabled !== false;
+
+export function terminatedActive(identity: Identity, ctx: FindingContext): Finding | undefined {
+  if (identity.deleted) {
+    const when = identity.deletedAt === undefined ? '' : ` on ${isoDate(identity.deletedAt)}`;
+    return finding('TERMINATED_ACTIVE', `the identity was deleted from Entra${when} while the account is active`, {
+      deleted: 'true',
+      ...(identity.deletedAt === undefined ? {} : { deletedDateTime: new Date(identity.deletedAt).toISOString() }),
+    });
+  }
+  if (identity.accountEnabled === false) {
+    return finding('TERMINATED_ACTIVE', 'the identity is disabled in Entra while the account is active', { accountEnabled: 'false' });
+  }
+  if (identity.employeeLeaveAt !== undefined && identity.employeeLeaveAt <= ctx.asOfMs) {
+    return finding('TERMINATED_ACTIVE', `the identity left on ${isoDate(identity.employeeLeaveAt)}, at or before as-of ${isoDate(ctx.asOfMs)}`, {
+      employeeLeaveDateTime: new Date(identity.employeeLeaveAt).toISOString(),
+      asOf: new Date(ctx.asOfMs).toISOString(),
+    });
+  }
+  return undefined;
+}
+
+/** Inactivity against the stale threshold, shared by STALE_ACCOUNT and DORMANT_IDENTITY. */
+function inactivity(
+  code: 'STALE_ACCOUNT' | 'DORMANT_IDENTITY',
+  what: string,
+  last: number | undefined,
+  created: number | undefined,
+  ctx: FindingContext,
+): Finding | undefined {
+  const { staleDays } = ctx.settings;
+  const threshold = String(staleDays);
+  if (last !== undefined) {
+    const idle = daysBetween(last, ctx.asOfMs);
+    if (idle <= staleDays) return undefined;
+    return finding(code, `${what} ${isoDate(last)}, ${idle} days before as-of (threshold ${staleDays} days)`, {
+      lastActivity: new Date(last).toISOString(),
+      daysInactive: String(idle),
+      staleDays: threshold,
+    });
+  }
+  if (created === undefined) return undefined;
+  const age = daysBetween(created, ctx.asOfMs);
+  if (age <= staleDays) return undefined;
+  return finding(code, `${what} never; created ${isoDate(created)}, ${age} days before as-of (threshold ${staleDays} days)`, {
+    lastActivity: 'never',
+    created: new Date(created).toISOString(),
+    daysSinceCreated: String(age),
+    staleDays: threshold,
+  });
+}
+
+export const staleAccount = (account: Account, ctx: FindingContext): Finding | undefined =>
+  inactivity('STALE_ACCOUNT', 'last login to the application', account.lastLoginAt, account.createdAt, ctx);
+
+export function dormantIdentity(identity: Identity, ctx: FindingContext): Finding | undefined {
+  if (!ctx.hasSignInData || identity.deleted || identity.accountEnabled === false) return undefined;
+  return inactivity('DORMANT_IDENTITY', 'last Entra sign-in', identity.lastSignInAt, identity.createdAt, ctx);
+}
+
+export function unassigned(identity: Identity, ctx: FindingContext): Finding | undefined {
+  if (ctx.assigned === undefined || ctx.assigned.has(identity.id)) return undefined;
+  return finding('UNASSIGNED', 'the identity is not assigned to the application in Entra', { assigned: 'false' });
+}
+
+export function outOfScope(identity: Identity, ctx: FindingContext): Finding | undefined {
+  if (ctx.scopeOf === undefined) return undefined;
+  const verdict = ctx.scopeOf(identity);
+  return verdict.inScope ? undefined : finding('OUT_OF_SCOPE', `outside the scoping filter: ${verdict.reason}`, { scope: verdict.reason });
+}
+
+export function duplicateAccount(identity: Identity, ctx: FindingContext): Finding | undefined {
+  const count = ctx.activeAccountsPerIdentity.get(identity.id) ?? 0;
+  if (count <= 1) return undefined;
+  return finding('DUPLICATE_ACCOUNT', `the identity has ${count} active accounts in this application`, { activeAccounts: String(count) });
+}
+
+const comparableName = (value: string | undefined): string | undefined => normaliseName(value);
+
+/** Built-in drift pairs: account field, identity field, how both are compared. */
+const DRIFT_FIELDS = [
+  { name: 'givenName', account: (a: Account) => a.givenName, identity: (i: Identity) => i.givenName },
+  { name: 'familyName', account: (a: Account) => a.familyName, identity: (i: Identity) => i.surname },
+  { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
+] as const;
+
+export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
+  const differing: string[] = [];
+  const values: Record<string, string> = {};
+  const note = (name: string, accountValue: string, identityValue: string): void => {
+    differing.push(name);
+    values[`${name}.account`] = accountValue;
+    values[`${name}.identity`] = identityValue;
+  };
+
+  const email = ctx.keys.accountAddress(account.email);
+  const identityEmails = [identity.mail, ...identity.otherAddresses].map((address) => ctx.keys.identityAddress(address)).filter((key) => key !== undefined);
+  if (email !== undefined && identityEmails.length > 0 && !identityEmails.includes(email)) {
+    note('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
+  }
+  for (const field of DRIFT_FIELDS) {
+    const accountValue = field.account(account);
+    const identityValue = field.identity(identity);
+    const left = comparableName(accountValue);
+    const right = comparableName(identityValue);
+    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue ?? '', identityValue ?? '');
+  }
+  const accountEmployeeId = ctx.keys.employeeId(account.employeeId);
+  const identityEmployeeId = ctx.keys.employeeId(identity.employeeId);
+  if (accountEmployeeId !== undefined && identityEmployeeId !== undefined && accountEmployeeId !== identityEmployeeId) {
+    note('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
+  }
+  for (const pair of ctx.settings.driftAttributes) {
+    const accountValue = attributeValue(account.attributes, pair.account);
+    const identityValue = identityAttribute(identity, pair.identity);
+    const left = foldCase(accountValue);
+    const right = foldCase(identityValue);
+    if (left !== undefined && right !== undefined && left !== right) note(`${pair.account}~${pair.identity}`, accountValue ?? '', identityValue ?? '');
+  }
+  if (differing.length === 0) return undefined;
+  return finding('ATTRIBUTE_DRIFT', `differs from Entra: ${differing.join(', ')}`, { attributes: differing.join(';'), ...values });
+}
+
+export function guestAccess(identity: Identity): Finding | undefined {
+  return identity.userType?.toLowerCase() === 'guest' ? finding('GUEST_ACCESS', 'the identity is a guest (userType Guest)', { userType: identity.userType }) : undefined;
+}
+
+export function provisioningError(identity: Identity, ctx: FindingContext): Finding | undefined {
+  const latest = ctx.latestProvisioning?.get(identity.id);
+  if (latest === undefined) return undefined;
+  const failed = latest.status === 'failure' || (latest.status === 'skipped' && latest.errorCode !== undefined);
+  if (!failed) return undefined;
+  const code = latest.errorCode ?? 'unknown';
+  return finding('PROVISIONING_ERROR', `latest provisioning event (${latest.action}, ${new Date(latest.activityAt).toISOString()}) ${latest.status}: ${code}`, {
+    errorCode: code,
+    status: latest.status,
+    action: latest.action,
+    activityDateTime: new Date(latest.activityAt).toISOString(),
+    eventId: latest.id,
+  });
+}
+
+export function serviceAccount(account: Account, ctx: FindingContext): Finding | undefined {
+  if (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase()))) {
+    return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
+  }
+  if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
+  for (const field of ['login', 'email', 'displayName'] as const) {
+    const value = account[field];
+    if (value === undefined) continue;
+    const pattern = ctx.servicePatterns.find((candidate) => candidate.test(value));
+    if (pattern) return finding('SERVICE_ACCOUNT', `${field} "${value}" matches the service-account pattern /${pattern.source}/`, { why: 'pattern', field, pattern: pattern.source });
+  }
+  const hasName = account.displayName !== undefined || account.givenName !== undefined || account.familyName !== undefined;
+  if (ctx.accountsHaveNames && !hasName) return finding('SERVICE_ACCOUNT', 'the account has no person name', { why: 'no name' });
+  return undefined;
+}
+
+export function privileged(account: Account, ctx: FindingContext): Finding | undefined {
+  if (account.privilegedReason !== undefined) return finding('PRIVILEGED', account.privilegedReason, { why: account.privilegedReason });
+  const matched = account.roles.filter((role) => ctx.privilegedPatterns.some((pattern) => pattern.test(role)));
+  if (matched.length === 0) return undefined;
+  return finding('PRIVILEGED', `privileged roles: ${matched.join(', ')}`, { roles: matched.join(';') });
+}
+
+/** An attribute by name, case-insensitively. */
+export function attributeValue(attributes: Readonly<Record<string, string>>, name: string): string | undefined {
+  if (name in attributes) return attributes[name];
+  const lower = name.toLowerCase();
+  const key = Object.keys(attributes).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : attributes[key];
+}
+
+const IDENTITY_FIELDS: Readonly<Record<string, (identity: Identity) => string | undefined>> = {
+  id: (identity) => identity.id,
+  objectid: (identity) => identity.id,
+  userprincipalname: (identity) => identity.upn,
+  mail: (identity) => identity.mail,
+  employeeid: (identity) => identity.employeeId,
+  displayname: (identity) => identity.displayName,
+  givenname: (identity) => identity.givenName,
+  surname: (identity) => identity.surname,
+  department: (identity) => identity.department,
+  jobtitle: (identity) => identity.jobTitle,
+  usertype: (identity) => identity.userType,
+  accountenabled: (identity) => (identity.accountEnabled === undefined ? undefined : String(identity.accountEnabled)),
+};
+
+/** An Entra attribute of an identity by its Entra name (known fields first, then the raw attributes). */
+export function identityAttribute(identity: Identity, name: string): string | undefined {
+  const field = IDENTITY_FIELDS[name.toLowerCase()];
+  const known = field?.(identity);
+  return known ?? attributeValue(identity.attributes, name);
+}

@@ -1,0 +1,31 @@
+/**
+ * A map from key to one or more numbers that stores a lone value without an array: most keys point at
+ * one identity, and a million one-element arrays would dominate the memory of a run.
+ */
+export class MultiIndex {
+  readonly #entries = new Map<string, number | number[]>();
+
+  add(key: string | undefined, value: number): void {
+    if (key === undefined) return;
+    const existing = this.#entries.get(key);
+    if (existing === undefined) this.#entries.set(key, value);
+    else if (typeof existing === 'number') {
+      if (existing !== value) this.#entries.set(key, [existing, value]);
+    } else if (!existing.includes(value)) existing.push(value);
+  }
+
+  /** Calls `visit` for each value under the key. */
+  forEach(key: string | undefined, visit: (value: number) => void): void {
+    if (key === undefined) return;
+    const found = this.#entries.get(key);
+    if (found === undefined) return;
+    if (typeof found === 'number') visit(found);
+    else for (const value of found) visit(value);
+  }
+
+  count(key: string | undefined): number {
+    if (key === undefined) return 0;
+    const found = this.#entries.get(key);
+    return found === undefined ? 0 : typeof found === 'number' ? 1 : found.length;
+  }
+}

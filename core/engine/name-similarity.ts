@@ -1,0 +1,58 @@
+import { presentValue } from '../normalise/absent';
+
+/** A person's name as compared by rule 5: no accents, no punctuation, lower case, single spaces. */
+export function normaliseName(raw: string | undefined): string | undefined {
+  const present = presentValue(raw);
+  if (present === undefined) return undefined;
+  const folded = present
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return folded.length > 0 ? folded : undefined;
+}
+
+/** The name forms of a person: the display name, and given name + family name. */
+export function nameForms(displayName: string | undefined, given: string | undefined, family: string | undefined): string[] {
+  const forms = new Set<string>();
+  const display = normaliseName(displayName);
+  if (display !== undefined) forms.add(display);
+  const full = normaliseName([given, family].filter((part) => part !== undefined).join(' '));
+  if (full !== undefined && given !== undefined && family !== undefined) forms.add(full);
+  return [...forms];
+}
+
+/** Jaro-Winkler similarity of two strings, 0 to 1 (prefix scale 0.1, prefix up to 4). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+  const aMatched = new Uint8Array(a.length);
+  const bMatched = new Uint8Array(b.length);
+  let matches = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    const start = Math.max(0, i - window);
+    const end = Math.min(i + window + 1, b.length);
+    for (let j = start; j < end; j += 1) {
+      if (bMatched[j] || a[i] !== b[j]) continue;
+      aMatched[i] = 1;
+      bMatched[j] = 1;
+      matches += 1;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (!aMatched[i]) continue;
+    while (!bMatched[k]) k += 1;
+    if (a[i] !== b[k]) transpositions += 1;
+    k += 1;
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}

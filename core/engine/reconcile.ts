@@ -1,0 +1,265 @@
+import type { Account } from '../model/account';
+import type { Assignment } from '../model/assignment';
+import type { Identity } from '../model/identity';
+import type { ManualLink } from '../model/manual-link';
+import type { ProvisioningEvent } from '../model/provisioning-event';
+import {
+  FINDING_CODES,
+  SEVERITIES,
+  SITUATIONS,
+  type Finding,
+  type FindingCode,
+  type ReconciliationRow,
+  type Severity,
+  type Situation,
+} from '../model/reconciliation';
+import type { ReconciliationSettings } from '../model/settings';
+import type { AccountCorrelation } from './correlate';
+import { Correlator } from './correlate';
+import * as rules from './findings';
+import { buildKeyMaker } from './keys';
+import { proposeRemediations } from './remediation';
+import { evaluateScope, type ScopeVerdict, type ScopingFilter } from './scope';
+import { rowSeverity } from './severity';
+
+/** Recorded with every result, so evidence says which rules produced it. */
+export const ENGINE_VERSION = '0.1.0';
+
+/** Everything one run reconciles. `undefined` for an optional source means it was not imported. */
+export interface ReconciliationInput {
+  readonly identities: readonly Identity[];
+  readonly accounts: readonly Account[];
+  readonly assignments: readonly Assignment[] | undefined;
+  readonly provisioningEvents: readonly ProvisioningEvent[] | undefined;
+  readonly hasSignInData: boolean;
+  readonly scope: ScopingFilter | undefined;
+  readonly links: readonly ManualLink[];
+  readonly settings: ReconciliationSettings;
+}
+
+export interface ReconciliationCounts {
+  readonly situations: Readonly<Record<Situation, number>>;
+  readonly findings: Readonly<Record<FindingCode, number>>;
+  readonly severities: Readonly<Record<Severity, number>>;
+}
+
+/** The outcome of a run, with the as-of instant and every setting it used. */
+export interface ReconciliationResult {
+  readonly engineVersion: string;
+  readonly asOf: string;
+  readonly settings: ReconciliationSettings;
+  /** The domain bare logins were given (from the settings, or the most common UPN domain). */
+  readonly defaultDomain: string | undefined;
+  readonly scope: ScopingFilter | undefined;
+  readonly population: { readonly identities: number; readonly accounts: number; readonly activeAccounts: number };
+  /** In canonical order: situation, account id, identity ids. */
+  readonly rows: readonly ReconciliationRow[];
+  readonly counts: ReconciliationCounts;
+}
+
+export type ReconcileProgress = (phase: 'match' | 'classify', done: number, total: number) => void;
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byIdentityId = (a: Identity, b: Identity): number => compareText(a.id, b.id);
+const byAccountKey = (a: Account, b: Account): number =>
+  compareText(a.accountId, b.accountId) || compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? '');
+
+/** Canonical row order: situation, account id, identity ids. */
+export function compareRows(a: ReconciliationRow, b: ReconciliationRow): number {
+  return (
+    compareText(a.situation, b.situation) ||
+    compareText(a.account?.accountId ?? '', b.account?.accountId ?? '') ||
+    compareText(a.identities.map((identity) => identity.id).join(';'), b.identities.map((identity) => identity.id).join(';'))
+  );
+}
+
+const PROGRESS_EVERY = 50_000;
+
+/**
+ * Reconciles accounts with identities as reconciliation.md specifies: correlation, situations, findings,
+ * severities and remediation proposals. Pure and deterministic: the same inputs in any row order and the
+ * same settings give the same result.
+ */
+export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProgress): ReconciliationResult {
+  const { settings } = input;
+  const asOfMs = Date.parse(settings.asOf);
+  if (Number.isNaN(asOfMs)) throw new Error(`as-of ${settings.asOf} is not an ISO 8601 instant`);
+  const identities = input.identities.toSorted(byIdentityId);
+  const accounts = input.accounts.toSorted(byAccountKey);
+  const keys = buildKeyMaker(settings, identities);
+  const hasAliases = settings.domainAliases.some((group) => group.length > 1);
+  const correlator = new Correlator(identities, keys, input.links, hasAliases);
+
+  const correlations: AccountCorrelation[] = [];
+  for (const [index, account] of accounts.entries()) {
+    correlations.push(correlator.correlate(account));
+    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
+  }
+  onProgress?.('match', accounts.length, accounts.length);
+
+  const ctx = buildContext(input, identities, accounts, correlations, asOfMs, keys);
+  const rows: ReconciliationRow[] = [];
+  const correlated = new Set<string>();
+  for (const [index, account] of accounts.entries()) {
+    const correlation = correlations[index]!;
+    for (const identity of correlation.identities) correlated.add(identity.id);
+    rows.push(accountRow(account, correlation, ctx, settings, asOfMs));
+    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('classify', index + 1, accounts.length);
+  }
+  if (ctx.assigned !== undefined) {
+    for (const identity of identities) {
+      if (!ctx.assigned.has(identity.id) || correlated.has(identity.id)) continue;
+      if (identity.deleted || identity.accountEnabled === false) continue;
+      if (ctx.scopeOf !== undefined && !ctx.scopeOf(identity).inScope) continue;
+      rows.push(missingRow(identity, ctx, settings, asOfMs));
+    }
+  }
+  onProgress?.('classify', accounts.length, accounts.length);
+
+  rows.sort(compareRows);
+  return {
+    engineVersion: ENGINE_VERSION,
+    asOf: new Date(asOfMs).toISOString(),
+    settings,
+    defaultDomain: keys.defaultDomain,
+    scope: input.scope,
+    population: { identities: identities.length, accounts: accounts.length, activeAccounts: accounts.filter(rules.isActive).length },
+    rows,
+    counts: countRows(rows),
+  };
+}
+
+function buildContext(
+  input: ReconciliationInput,
+  identities: readonly Identity[],
+  accounts: readonly Account[],
+  correlations: readonly AccountCorrelation[],
+  asOfMs: number,
+  keys: ReturnType<typeof buildKeyMaker>,
+): rules.FindingContext {
+  const { settings } = input;
+  const activeAccountsPerIdentity = new Map<string, number>();
+  correlations.forEach((correlation, index) => {
+    const identity = correlation.identities[0];
+    if (correlation.situation !== 'MATCHED' || identity === undefined || !rules.isActive(accounts[index]!)) return;
+    activeAccountsPerIdentity.set(identity.id, (activeAccountsPerIdentity.get(identity.id) ?? 0) + 1);
+  });
+  const scopeCache = new Map<string, ScopeVerdict>();
+  const { scope } = input;
+  return {
+    settings,
+    asOfMs,
+    keys,
+    assigned: input.assignments === undefined ? undefined : assignedIdentityIds(input.assignments, identities, keys),
+    scopeOf:
+      scope === undefined
+        ? undefined
+        : (identity) => {
+            let verdict = scopeCache.get(identity.id);
+            if (verdict === undefined) {
+              verdict = evaluateScope(scope, (name) => rules.identityAttribute(identity, name));
+              scopeCache.set(identity.id, verdict);
+            }
+            return verdict;
+          },
+    hasSignInData: input.hasSignInData,
+    latestProvisioning: input.provisioningEvents === undefined ? undefined : latestEventPerIdentity(input.provisioningEvents),
+    activeAccountsPerIdentity,
+    privilegedPatterns: settings.privilegedPatterns.map((pattern) => new RegExp(pattern, 'i')),
+    servicePatterns: settings.serviceAccountPatterns.map((pattern) => new RegExp(pattern, 'i')),
+    serviceAccounts: new Set(settings.serviceAccounts.map((name) => name.trim().toLowerCase())),
+    accountsHaveNames: accounts.some((account) => account.displayName !== undefined || account.givenName !== undefined || account.familyName !== undefined),
+  };
+}
+
+/** Identity ids assigned to the app: user assignments by id or UPN (group members only when listed). */
+function assignedIdentityIds(assignments: readonly Assignment[], identities: readonly Identity[], keys: ReturnType<typeof buildKeyMaker>): Set<string> {
+  const byId = new Map(identities.map((identity) => [identity.id.toLowerCase(), identity.id]));
+  const byUpn = new Map<string, string>();
+  for (const identity of identities) {
+    const upn = keys.identityAddress(identity.upn);
+    if (upn !== undefined) byUpn.set(upn, identity.id);
+  }
+  const assigned = new Set<string>();
+  for (const assignment of assignments) {
+    if (assignment.principalType !== 'User') continue;
+    const id = (assignment.principalId === undefined ? undefined : byId.get(assignment.principalId.toLowerCase())) ?? byUpn.get(keys.identityAddress(assignment.principalName) ?? '');
+    if (id !== undefined) assigned.add(id);
+  }
+  return assigned;
+}
+
+/** The latest event per source identity: a later success clears an earlier failure. */
+function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<string, ProvisioningEvent> {
+  const latest = new Map<string, ProvisioningEvent>();
+  for (const event of events) {
+    if (event.sourceIdentityId === undefined) continue;
+    const previous = latest.get(event.sourceIdentityId);
+    if (!previous || event.activityAt > previous.activityAt || (event.activityAt === previous.activityAt && event.id > previous.id)) {
+      latest.set(event.sourceIdentityId, event);
+    }
+  }
+  return latest;
+}
+
+const present = (found: (Finding | undefined)[]): Finding[] =>
+  found.filter((finding): finding is Finding => finding !== undefined).toSorted((a, b) => compareText(a.code, b.code));
+
+function accountRow(account: Account, correlation: AccountCorrelation, ctx: rules.FindingContext, settings: ReconciliationSettings, asOfMs: number): ReconciliationRow {
+  const { situation } = correlation;
+  const active = rules.isActive(account);
+  const identity = situation === 'MATCHED' ? correlation.identities[0] : undefined;
+  // Risk findings only on active accounts: a disabled account keeps its situation and nothing else.
+  const findings = active
+    ? present([
+        identity && rules.terminatedActive(identity, ctx),
+        rules.staleAccount(account, ctx),
+        identity && rules.dormantIdentity(identity, ctx),
+        identity && rules.unassigned(identity, ctx),
+        identity && rules.outOfScope(identity, ctx),
+        identity && rules.duplicateAccount(identity, ctx),
+        identity && rules.attributeDrift(account, identity, ctx),
+        identity && rules.guestAccess(identity),
+        identity && rules.provisioningError(identity, ctx),
+        rules.serviceAccount(account, ctx),
+        rules.privileged(account, ctx),
+      ])
+    : [];
+  const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
+  const severity = rowSeverity(situation, findings, active && isHuman);
+  return {
+    situation,
+    account,
+    identities: correlation.identities,
+    correlation: correlation.correlation,
+    findings,
+    severity,
+    remediations: proposeRemediations(situation, findings, severity, correlation.correlation?.proposal === true, settings, asOfMs),
+  };
+}
+
+function missingRow(identity: Identity, ctx: rules.FindingContext, settings: ReconciliationSettings, asOfMs: number): ReconciliationRow {
+  const findings = present([rules.provisioningError(identity, ctx)]);
+  const severity = rowSeverity('MISSING', findings, false);
+  return {
+    situation: 'MISSING',
+    account: undefined,
+    identities: [identity],
+    correlation: undefined,
+    findings,
+    severity,
+    remediations: proposeRemediations('MISSING', findings, severity, false, settings, asOfMs),
+  };
+}
+
+function countRows(rows: readonly ReconciliationRow[]): ReconciliationCounts {
+  const situations = Object.fromEntries(SITUATIONS.map((situation) => [situation, 0])) as Record<Situation, number>;
+  const findings = Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>;
+  const severities = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const row of rows) {
+    situations[row.situation] += 1;
+    for (const finding of row.findings) findings[finding.code] += 1;
+    if (row.severity !== undefined) severities[row.severity] += 1;
+  }
+  return { situations, findings, severities };
+}

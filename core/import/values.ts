@@ -1,0 +1,206 @@
+// Readers for the date and boolean spellings the exports use (see formats.md). Only ISO 8601 text is
+// handed to Date.UTC arithmetic directly; every locale form is parsed by hand so that the result never
+// depends on the machine's locale or time zone.
+import { presentValue } from '../normalise/absent';
+
+/** Which way round the day and month of a numeric date such as `3/4/2024` go. */
+export type DateOrder = 'MDY' | 'DMY';
+
+/** The spelling an instant was read from, recorded with the import so that an auditor can check it. */
+export type InstantForm =
+  | 'iso'
+  | 'iso-date'
+  | 'ymd-time'
+  | 'mdy'
+  | 'dmy'
+  | 'day-month-name'
+  | 'month-name-day'
+  | 'excel-serial'
+  | 'epoch-seconds'
+  | 'epoch-ms';
+
+export type ParsedInstant =
+  | { readonly kind: 'instant'; readonly ms: number; readonly form: InstantForm }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+export interface InstantOptions {
+  /** The order of ambiguous numeric dates; default MDY (Entra and PowerShell exports in en-US). */
+  readonly dateOrder?: DateOrder;
+  /** Offset of the exporting machine for values without a zone, in minutes east of UTC; default 0 (UTC). */
+  readonly defaultOffsetMinutes?: number;
+  /** Whether bare numbers are read as Excel serials or epoch seconds/milliseconds; default true. */
+  readonly allowNumeric?: boolean;
+}
+
+// Values that mean "never happened": no sign-in yet, no key used. They are absent, not errors.
+const NEVER_MARKERS = new Set(['never', 'never logged in', 'never accessed', 'never used', 'no_information', 'not_supported']);
+
+const ABSENT: ParsedInstant = { kind: 'absent' };
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+// A time of day with optional seconds, fraction, AM/PM and zone: `1:15:34 PM`, `18:59:04.123Z`, `10:00 +02:00`.
+const TIME = String.raw`(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp][Mm])?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})` + TIME + '$');
+const YMD_SLASH = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})` + TIME + '$');
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})` + TIME + '$');
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4}|\d{2})` + TIME + '$');
+const MONTH_NAME_DAY = new RegExp(String.raw`^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})` + TIME + '$');
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** Reads an instant from any spelling the supported exports use, as epoch milliseconds in UTC. */
+export function parseInstant(text: string | undefined, options: InstantOptions = {}): ParsedInstant {
+  const value = presentValue(text);
+  if (value === undefined || NEVER_MARKERS.has(value.toLowerCase())) return ABSENT;
+
+  let match = ISO.exec(value);
+  if (match) {
+    const hasTime = match[4] !== undefined;
+    const hasZone = match[9] !== undefined;
+    return build(options, num(match[1]), num(match[2]), num(match[3]), match, 4, hasTime ? (hasZone ? 'iso' : 'ymd-time') : 'iso-date');
+  }
+  match = YMD_SLASH.exec(value);
+  if (match) return build(options, num(match[1]), num(match[2]), num(match[3]), match, 4, 'ymd-time');
+
+  match = NUMERIC_DATE.exec(value);
+  if (match) return numericDate(value, match, options);
+
+  match = DAY_MONTH_NAME.exec(value);
+  if (match) {
+    const month = MONTHS[(match[2] ?? '').toLowerCase()];
+    if (month === undefined) return invalid(value, `"${match[2]}" is not a month name`);
+    return build(options, fullYear(match[3] ?? ''), month, num(match[1]), match, 4, 'day-month-name');
+  }
+  match = MONTH_NAME_DAY.exec(value);
+  if (match) {
+    const month = MONTHS[(match[1] ?? '').toLowerCase()];
+    if (month === undefined) return invalid(value, `"${match[1]}" is not a month name`);
+    return build(options, num(match[3]), month, num(match[2]), match, 4, 'month-name-day');
+  }
+
+  if (NUMBER.test(value)) return options.allowNumeric === false ? invalid(value, 'a bare number is not a date here') : numericInstant(value);
+  return invalid(value, 'not a date form Recondesk reads (ISO 8601, M/D/YYYY, D/M/YYYY, "14 Dec 2023", "Mar 14, 2024", Excel serial or epoch)');
+}
+
+/** Reads a boolean in the spellings the exports use (`True`, `TRUE`, `yes`, `Y`, `on`, `1`, …); undefined when it is none. */
+export function parseBooleanValue(text: string | undefined): boolean | undefined {
+  const value = presentValue(text);
+  if (value === undefined) return undefined;
+  return BOOLEAN_WORDS[value.toLowerCase()];
+}
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
+  true: true, t: true, yes: true, y: true, on: true, '1': true,
+  false: false, f: false, no: false, n: false, off: false, '0': false,
+};
+
+/**
+ * The day/month order a column of numeric dates proves: a first number above 12 proves DMY, a second above 12
+ * proves MDY. Undefined when no value decides it, or when the values contradict each other.
+ */
+export function detectDateOrder(values: Iterable<string>): DateOrder | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const raw of values) {
+    const match = NUMERIC_DATE.exec(raw.trim());
+    if (!match) continue;
+    if (num(match[1]) > 12) dayFirst = true;
+    if (num(match[3]) > 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst) return undefined;
+  return dayFirst ? 'DMY' : 'MDY';
+}
+
+function numericDate(value: string, match: RegExpExecArray, options: InstantOptions): ParsedInstant {
+  const first = num(match[1]);
+  const second = num(match[3]);
+  const year = fullYear(match[4] ?? '');
+  // A dotted date (14.03.2024) is European by convention; otherwise the caller's order, MDY by default.
+  const order = options.dateOrder ?? (match[2] === '.' ? 'DMY' : 'MDY');
+  if (order === 'MDY' && first > 12 && second <= 12 && options.dateOrder === undefined) {
+    return build(options, year, second, first, match, 5, 'dmy');
+  }
+  if (order === 'MDY') return build(options, year, first, second, match, 5, 'mdy');
+  if (second > 12 && first <= 12 && options.dateOrder === undefined) return build(options, year, first, second, match, 5, 'mdy');
+  return build(options, year, second, first, match, 5, 'dmy');
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
+
+function numericInstant(value: string): ParsedInstant {
+  const number = Number(value);
+  const integerDigits = value.split('.')[0]?.length ?? 0;
+  if (integerDigits === 13) return { kind: 'instant', ms: Math.trunc(number), form: 'epoch-ms' };
+  if (integerDigits === 9 || integerDigits === 10) return { kind: 'instant', ms: Math.round(number * 1000), form: 'epoch-seconds' };
+  if (number >= 1 && number <= MAX_EXCEL_SERIAL && integerDigits <= 7) {
+    // Excel's serial 60 is 29 Feb 1900, a day that never existed (the Lotus 1-2-3 leap-year bug).
+    if (Math.floor(number) === 60) return invalid(value, 'Excel serial 60 is 29 Feb 1900, a date that does not exist');
+    const days = number < 60 ? number + 1 : number;
+    return { kind: 'instant', ms: Math.round(EXCEL_EPOCH_MS + days * DAY_MS), form: 'excel-serial' };
+  }
+  return invalid(value, 'a number that is neither an Excel serial date nor epoch seconds or milliseconds');
+}
+
+function build(
+  options: InstantOptions,
+  year: number,
+  month: number,
+  day: number,
+  match: RegExpExecArray,
+  timeAt: number,
+  form: InstantForm,
+): ParsedInstant {
+  const text = match[0];
+  if (month < 1 || month > 12) return invalid(text, `month ${month} does not exist`);
+  if (day < 1 || day > daysInMonth(year, month)) return invalid(text, `day ${day} does not exist in ${year}-${pad(month)}`);
+
+  let hours = match[timeAt] === undefined ? 0 : num(match[timeAt]);
+  const minutes = match[timeAt + 1] === undefined ? 0 : num(match[timeAt + 1]);
+  const seconds = match[timeAt + 2] === undefined ? 0 : num(match[timeAt + 2]);
+  const fraction = match[timeAt + 3] ?? '';
+  const meridiem = match[timeAt + 4]?.toUpperCase();
+  const zone = match[timeAt + 5];
+
+  if (meridiem !== undefined) {
+    if (hours < 1 || hours > 12) return invalid(text, `hour ${hours} does not exist with ${meridiem}`);
+    hours = (hours % 12) + (meridiem === 'PM' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return invalid(text, 'the time of day does not exist');
+
+  const millis = fraction === '' ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  const offset = zone === undefined ? (options.defaultOffsetMinutes ?? 0) : zoneOffsetMinutes(zone);
+  const ms = Date.UTC(year, month - 1, day, hours, minutes, seconds, millis) - offset * 60_000;
+  return { kind: 'instant', ms, form };
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (num(digits.slice(0, 2)) * 60 + (digits.length > 2 ? num(digits.slice(2, 4)) : 0));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// Two-digit years pivot at 70, as spreadsheets do: 24 → 2024, 85 → 1985.
+function fullYear(text: string): number {
+  const year = num(text);
+  if (text.length !== 2) return year;
+  return year < 70 ? 2000 + year : 1900 + year;
+}
+
+function invalid(value: string, why: string): ParsedInstant {
+  return { kind: 'invalid', reason: `"${value}" is not a date: ${why}` };
+}
+
+const num = (text: string | undefined): number => Number(text ?? 'NaN');
+const pad = (value: number): string => String(value).padStart(2, '0');

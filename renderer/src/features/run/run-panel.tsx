@@ -1,0 +1,70 @@
+import { useRef, useState } from 'react';
+import { describeIssue } from '@core/model/import-issue';
+import { startRun, type RunHandle } from '../../engine/start-run';
+import type { WorkerMessage } from '../../engine/worker-messages';
+
+type Progress = WorkerMessage & { type: 'progress' };
+
+const PHASE_LABELS: Record<Progress['phase'], string> = {
+  load: 'Loading sources',
+  match: 'Correlating accounts',
+  classify: 'Classifying findings',
+  store: 'Storing results',
+};
+
+/** The run's settings (as-of, stale days), the button that starts it in a worker, its progress and cancel. */
+export function RunPanel({ hasCurrentRun }: { readonly hasCurrentRun: boolean }) {
+  const [asOfDate, setAsOfDate] = useState('');
+  const [staleDays, setStaleDays] = useState('90');
+  const [progress, setProgress] = useState<Progress | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const handle = useRef<RunHandle | undefined>(undefined);
+
+  async function run(): Promise<void> {
+    setError(undefined);
+    const days = Number(staleDays);
+    if (!Number.isInteger(days) || days < 1) return setError('Stale after must be a whole number of days.');
+    setProgress({ type: 'progress', phase: 'load', done: 0, total: 1 });
+    handle.current = startRun({ asOf: asOfDate === '' ? undefined : `${asOfDate}T00:00:00.000Z`, staleDays: days }, setProgress);
+    const outcome = await handle.current.done;
+    handle.current = undefined;
+    setProgress(undefined);
+    if (outcome.type === 'failed') setError(describeIssue(outcome.error));
+  }
+
+  return (
+    <section className="run-panel" aria-label="Reconciliation run">
+      <label>
+        As of
+        <input type="date" value={asOfDate} onChange={(event) => setAsOfDate(event.target.value)} aria-describedby="as-of-hint" />
+      </label>
+      <span id="as-of-hint" className="hint">
+        empty: the import time
+      </span>
+      <label>
+        Stale after (days)
+        <input type="number" min={1} value={staleDays} onChange={(event) => setStaleDays(event.target.value)} />
+      </label>
+      {progress ? (
+        <div className="run-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reconciliation progress" />
+          <span>
+            {PHASE_LABELS[progress.phase]} {progress.total > 1 ? `${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}` : ''}
+          </span>
+          <button type="button" onClick={() => handle.current?.cancel()}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="primary" onClick={() => void run()}>
+          {hasCurrentRun ? 'Run again' : 'Run reconciliation'}
+        </button>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { reconcile, type ReconciliationResult } from '@core/engine/reconcile';
+import type { Account } from '@core/model/account';
+import type { Identity } from '@core/model/identity';
+import type { ManualLink } from '@core/model/manual-link';
+import { anAccount, anIdentity, anInput, someSettings } from '../../../support/builders';
+
+const rowOf = (result: ReconciliationResult, accountId: string) => result.rows.find((row) => row.account?.accountId === accountId);
+
+function correlate(identities: Identity[], account: Account, overrides: Parameters<typeof anInput>[0] = {}) {
+  const row = rowOf(reconcile(anInput({ identities, accounts: [account], ...overrides })), account.accountId);
+  return {
+    situation: row?.situation,
+    rule: row?.correlation?.rule,
+    confidence: row?.correlation?.confidence,
+    proposal: row?.correlation?.proposal,
+    identities: row?.identities.map((identity) => identity.id),
+  };
+}
+
+const ada = anIdentity({ id: 'ID-ADA', upn: 'ada@contoso.com', mail: 'ada.lovelace@contoso.com', employeeId: '00123', displayName: 'Ada Lovelace', givenName: 'Ada', surname: 'Lovelace' });
+const grace = anIdentity({ id: 'ID-GRACE', upn: 'grace@contoso.com', employeeId: '456', displayName: 'Grace Hopper' });
+const guest = anIdentity({ id: 'ID-GUEST', upn: 'jane_fabrikam.com#EXT#@contoso.onmicrosoft.com', userType: 'Guest', displayName: 'Jane Guest' });
+const everyone = [ada, grace, guest];
+
+describe('correlation rules, in order', () => {
+  it.each([
+    ['rule 1: object id column equals the identity id (any case)', anAccount({ accountId: 'a', objectId: 'id-ada', email: 'grace@contoso.com' }), 'object_id', 1, ['ID-ADA']],
+    ['rule 2: employee id, leading zeros ignored', anAccount({ accountId: 'a', employeeId: '123', email: 'grace@contoso.com' }), 'employee_id', 0.99, ['ID-ADA']],
+    ['rule 2: employee id with more leading zeros on the account', anAccount({ accountId: 'a', employeeId: '000456' }), 'employee_id', 0.99, ['ID-GRACE']],
+    ['rule 3: email equals UPN', anAccount({ accountId: 'a', email: ' ADA@Contoso.com ' }), 'email', 0.95, ['ID-ADA']],
+    ['rule 3: email equals mail', anAccount({ accountId: 'a', email: 'ada.lovelace@contoso.com' }), 'email', 0.95, ['ID-ADA']],
+    ['rule 3: sub-addressing stripped', anAccount({ accountId: 'a', email: 'grace+jira@contoso.com' }), 'email', 0.95, ['ID-GRACE']],
+    ['rule 3: a guest #EXT# UPN read as the guest address', anAccount({ accountId: 'a', email: 'jane@fabrikam.com' }), 'email', 0.95, ['ID-GUEST']],
+    ['rule 3: a login without domain takes the most common UPN domain', anAccount({ accountId: 'a', login: 'grace' }), 'email', 0.95, ['ID-GRACE']],
+  ] as const)('%s', (_name, account, rule, confidence, identities) => {
+    expect(correlate(everyone, account)).toMatchObject({ situation: 'MATCHED', rule, confidence, identities });
+  });
+
+  it('lets the first rule with a candidate decide, even when a later rule would find another', () => {
+    const account = anAccount({ accountId: 'a', employeeId: '456', email: 'ada@contoso.com' });
+    expect(correlate(everyone, account)).toMatchObject({ rule: 'employee_id', identities: ['ID-GRACE'] });
+  });
+
+  it('uses the default domain from the settings for bare logins', () => {
+    const settings = someSettings({ defaultDomain: 'fabrikam.com' });
+    const other = anIdentity({ id: 'ID-X', upn: 'grace@fabrikam.com' });
+    expect(correlate([grace, other], anAccount({ accountId: 'a', login: 'grace' }), { settings })).toMatchObject({ identities: ['ID-X'] });
+  });
+
+  it('strips configured login suffixes (Salesforce sandboxes)', () => {
+    const settings = someSettings({ loginSuffixes: ['.uat'] });
+    expect(correlate(everyone, anAccount({ accountId: 'a', login: 'ada@contoso.com.uat' }), { settings })).toMatchObject({ rule: 'email', identities: ['ID-ADA'] });
+  });
+
+  it('keeps sub-addresses when told to', () => {
+    const settings = someSettings({ stripSubaddressing: false });
+    expect(correlate(everyone, anAccount({ accountId: 'a', email: 'grace+jira@contoso.com', displayName: 'Nobody' }), { settings })).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('rule 4: same local part under the domain alias map', () => {
+    const settings = someSettings({ domainAliases: [['contoso.com', 'contoso.onmicrosoft.com']] });
+    const account = anAccount({ accountId: 'a', email: 'grace@contoso.onmicrosoft.com' });
+    expect(correlate(everyone, account, { settings })).toMatchObject({ situation: 'MATCHED', rule: 'alias', confidence: 0.9, identities: ['ID-GRACE'] });
+    expect(correlate(everyone, account)).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('rule 5: one similar name is a proposal at similarity × 0.8', () => {
+    const result = correlate(everyone, anAccount({ accountId: 'a', email: 'a.lovelace@old-domain.com', displayName: 'Ada Lovelance' }));
+    expect(result).toMatchObject({ situation: 'MATCHED', rule: 'name', proposal: true, identities: ['ID-ADA'] });
+    expect(result.confidence).toBeGreaterThanOrEqual(0.92 * 0.8);
+    expect(result.confidence).toBeLessThan(0.8);
+  });
+
+  it('rule 5: two identities with the same name propose nothing', () => {
+    const twin = anIdentity({ id: 'ID-ADA2', upn: 'ada2@contoso.com', displayName: 'Ada Lovelace' });
+    expect(correlate([ada, twin], anAccount({ accountId: 'a', displayName: 'Ada Lovelace' }))).toMatchObject({ situation: 'ORPHAN', identities: [] });
+  });
+
+  it('rule 5: a dissimilar name is an orphan', () => {
+    expect(correlate(everyone, anAccount({ accountId: 'a', displayName: 'Alan Turing' }))).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('never uses an absent marker as a key', () => {
+    const noMail = anIdentity({ id: 'ID-N', upn: 'n@contoso.com', mail: 'N/A', employeeId: 'N/A' });
+    expect(correlate([noMail], anAccount({ accountId: 'a', email: 'N/A', employeeId: 'n/a' }))).toMatchObject({ situation: 'ORPHAN' });
+  });
+});
+
+describe('situations', () => {
+  it('AMBIGUOUS lists every candidate of the deciding rule, in id order', () => {
+    const b = anIdentity({ id: 'B', upn: 'shared@contoso.com' });
+    const a = anIdentity({ id: 'A', upn: 'other@contoso.com', mail: 'shared@contoso.com' });
+    expect(correlate([b, a], anAccount({ accountId: 'x', email: 'shared@contoso.com' }))).toMatchObject({ situation: 'AMBIGUOUS', rule: 'email', identities: ['A', 'B'] });
+  });
+
+  it('ORPHAN when nothing correlates', () => {
+    expect(correlate(everyone, anAccount({ accountId: 'x', email: 'mallory@evil.example' }))).toMatchObject({ situation: 'ORPHAN', rule: undefined, identities: [] });
+  });
+});
+
+const link = (action: 'link' | 'unlink', identityId: string, at: string): ManualLink => ({ accountId: 'x', identityId, action, justification: 'checked with HR', by: 'auditor', at });
+
+describe('manual links', () => {
+  it('a link overrides every rule, with the justification in the reason', () => {
+    const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')] }));
+    expect(result.rows[0]).toMatchObject({ situation: 'MATCHED', identities: [{ id: 'ID-GRACE' }], correlation: { rule: 'manual', confidence: 1 } });
+    expect(result.rows[0]?.correlation?.reason).toContain('checked with HR');
+  });
+
+  it('an unlink removes a wrong match, and the rules go on without it', () => {
+    const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('unlink', 'ID-ADA', '2026-11-01T10:00:00Z')] }));
+    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('applies links in the order they were made', () => {
+    const links = [link('unlink', 'ID-GRACE', '2026-11-02T10:00:00Z'), link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')];
+    const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'nobody@x.com' })], links }));
+    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN' });
+  });
+});
