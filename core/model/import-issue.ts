@@ -23,3 +23,11 @@ export function describeIssue(issue: ImportIssue): string {
   const where = [issue.file, issue.line === undefined ? undefined : `line ${issue.line}`].filter(Boolean).join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
+
+/** A recoverable problem with one row or column: the import goes on, and the warning is kept with the source. */
+export interface ImportWarning {
+  readonly message: string;
+  readonly file?: string;
+  /** 1-based line of the row, when the warning is about one row. */
+  readonly line?: number;
+}

@@ -13,8 +13,11 @@ interface Props {
 }
 
 const HINTS: Record<SourceKind, string> = {
-  'entra-users': 'Entra admin center → Users → Download users (CSV)',
-  target: "The application's user list as CSV, with an email column",
+  'entra-users': 'Entra admin center → Users → Download users (CSV), Graph /users JSON or Get-MgUser | Export-Csv',
+  'entra-signins': 'Sign-in activity per user (Graph signInActivity), when it is not in the users export',
+  'entra-assignments': 'Enterprise app → Users and groups, or Get-MgServicePrincipalAppRoleAssignedTo',
+  'entra-provisioning': 'Enterprise app → Provisioning logs (CSV download or JSON)',
+  target: "The application's user list: AWS, Salesforce, ServiceNow, GitHub, Google, Slack, Atlassian, Okta, SCIM or any CSV",
 };
 
 /** One source: what is imported now, and the button to import (or replace) it, with progress and cancel. */
