@@ -17,7 +17,7 @@ export const NAME_SIMILARITY_THRESHOLD = 0.92;
 const NAME_CONFIDENCE_FACTOR = 0.8;
 // A name token shared by more identities than this is too common to compare one by one (a "John");
 // an exact full-name match is still found through the exact index.
-const NAME_BUCKET_LIMIT = 500;
+const NAME_BUCKET_LIMIT = 200;
 
 interface KeyedRule {
   readonly rule: Exclude<MatchRule, 'name' | 'manual'>;
@@ -36,6 +36,7 @@ interface LinkState {
 }
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
 /**
  * The correlation rules of the design, in order, over one population of identities: the first rule that
@@ -116,17 +117,19 @@ export class Correlator {
         return { situation: 'MATCHED', identities: [identity], correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
       }
     }
-    const excluded = link?.unlinked ?? new Set<string>();
+    const excluded = link?.unlinked ?? NOTHING_EXCLUDED;
 
     for (const rule of this.#rules) {
-      const found = new Set<number>();
+      // A plain array: nearly every account finds one position or none, and a Set per rule per account
+      // is a large share of a million-account run.
+      const found: number[] = [];
       for (const [, key] of rule.accountKeys(account)) {
         rule.index.forEach(key, (position) => {
-          if (!excluded.has(this.#identities[position]!.id)) found.add(position);
+          if (!found.includes(position) && !excluded.has(this.#identities[position]!.id)) found.push(position);
         });
       }
-      if (found.size === 0) continue;
-      const candidates = [...found].toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
+      if (found.length === 0) continue;
+      const candidates = found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
       const reason =
         candidates.length === 1 ? explainKeyMatch(rule, account, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
@@ -155,18 +158,19 @@ export class Correlator {
     };
     for (const form of forms) {
       this.#exactNames.forEach(form, (position) => consider(position, form));
-      // Every identity sharing a name token is a candidate, so one misspelt token still finds the person
-      // through the other; a token too common to compare one by one is skipped.
-      const seen = new Set<number>();
-      for (const token of unique(form.split(' '))) {
+      // The identities sharing the rarest known token are the candidates: a misspelt token is unknown
+      // (count 0) and skipped, so the person is still found through another; a token shared by too many
+      // identities to compare one by one (a "John") finds only exact names, through the index above.
+      let rarest: string | undefined;
+      let rarestCount = Number.POSITIVE_INFINITY;
+      for (const token of form.split(' ')) {
         const count = this.#nameTokens.count(token);
-        if (token.length < 2 || count === 0 || count > NAME_BUCKET_LIMIT) continue;
-        this.#nameTokens.forEach(token, (position) => {
-          if (seen.has(position)) return;
-          seen.add(position);
-          consider(position, form);
-        });
+        if (token.length >= 2 && count > 0 && (count < rarestCount || (count === rarestCount && token < rarest!))) {
+          rarest = token;
+          rarestCount = count;
+        }
       }
+      if (rarest !== undefined && rarestCount <= NAME_BUCKET_LIMIT) this.#nameTokens.forEach(rarest, (position) => consider(position, form));
     }
     if (best.size !== 1) return orphan;
     const [[position, match]] = [...best] as [[number, { similarity: number; accountName: string; identityName: string }]];

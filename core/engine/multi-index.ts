@@ -1,6 +1,7 @@
 /**
  * A map from key to one or more numbers that stores a lone value without an array: most keys point at
- * one identity, and a million one-element arrays would dominate the memory of a run.
+ * one identity, and a million one-element arrays would dominate the memory of a run. Values must be
+ * added in ascending order (identity positions are), which makes the duplicate check O(1).
  */
 export class MultiIndex {
   readonly #entries = new Map<string, number | number[]>();
@@ -11,10 +12,10 @@ export class MultiIndex {
     if (existing === undefined) this.#entries.set(key, value);
     else if (typeof existing === 'number') {
       if (existing !== value) this.#entries.set(key, [existing, value]);
-    } else if (!existing.includes(value)) existing.push(value);
+    } else if (existing.at(-1) !== value) existing.push(value);
   }
 
-  /** Calls `visit` for each value under the key. */
+  /** Calls `visit` for each value under the key, in ascending order. */
   forEach(key: string | undefined, visit: (value: number) => void): void {
     if (key === undefined) return;
     const found = this.#entries.get(key);

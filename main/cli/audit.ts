@@ -33,12 +33,14 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
     const keepAccount = settings.driftAttributes.map((pair) => pair.account);
 
-    const identities: Identity[] = [];
+    let identities: Identity[] = [];
     let hasSignInData = false;
     const sources: string[] = [];
     for (const path of options.entra) {
       const loaded = await loadIdentities(path, keepIdentity);
-      identities.push(...loaded.items);
+      // One file is the usual case; spreading a million items into push would overflow the stack.
+      if (identities.length === 0) identities = loaded.items;
+      else for (const identity of loaded.items) identities.push(identity);
       hasSignInData ||= loaded.hasSignInData;
       sources.push(`Identities ${String(loaded.items.length).padStart(9)}  ${loaded.fileName}  sha256 ${loaded.end.sha256}`);
     }
