@@ -30,8 +30,9 @@ function openMainWindow(): void {
     async showOpenDialog(kind) {
       const result = await dialog.showOpenDialog(window, {
         title: `Choose ${SOURCE_KIND_LABELS[kind]}`,
-        properties: ['openFile'],
-        filters: [{ name: 'CSV exports', extensions: ['csv', 'txt', 'tsv'] }, { name: 'All files', extensions: ['*'] }],
+        // Several files: the pages of a Graph export, or the provisioning logs CSV trio.
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'json', 'jsonl'] }, { name: 'All files', extensions: ['*'] }],
       });
       return result.canceled ? [] : result.filePaths;
     },

@@ -3,9 +3,12 @@
  * a handler per method from `API_METHODS`, the preload exposes exactly this as `window.api`, and the
  * browser test bridge reaches the same handlers. Payloads are plain JSON so every transport behaves alike.
  */
+import type { SourceDetection } from '../import/detect-source';
+import { SOURCE_DELIMITERS, SOURCE_ENCODINGS, type SourceDelimiter, type SourceEncoding, type SourceFormat } from '../import/source-format';
 import type { SourceKind } from '../import/source-kind';
 import { SOURCE_KINDS } from '../import/source-kind';
-import type { ImportIssue } from '../model/import-issue';
+import { ACCOUNT_FIELDS, type ColumnMapping } from '../import/target-generic';
+import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { ok, type Result } from '../model/result';
 import { asObjectWithKeys, badRequest, isOneOf, isToken } from './validate';
 
@@ -20,11 +23,39 @@ export interface ChosenFile {
   readonly token: string;
   readonly name: string;
   readonly size: number;
+  /** The file's own timestamp, the default extraction time. */
+  readonly modifiedAt: string;
 }
 
-export interface StartImportRequest {
+/** How to read a file when detection guessed wrong. */
+export interface ReadOverrides {
+  readonly encoding?: SourceEncoding;
+  readonly delimiter?: SourceDelimiter;
+}
+
+export interface InspectSourceRequest extends ReadOverrides {
+  readonly token: string;
+}
+/** What a chosen file looks like, before anything is imported: shown to the user, who may override it. */
+export interface SourceInspection {
+  readonly fileName: string;
+  readonly size: number;
+  readonly modifiedAt: string;
+  readonly format: SourceFormat;
+  readonly header: readonly string[];
+  /** The first data rows, for the preview and the column mapping. */
+  readonly sample: readonly (readonly string[])[];
+  readonly detection: SourceDetection;
+  readonly warnings: readonly ImportWarning[];
+}
+
+export interface StartImportRequest extends ReadOverrides {
   readonly token: string;
   readonly kind: SourceKind;
+  /** The target profile to read the header with; detection's when absent. */
+  readonly profileId?: string;
+  /** The user's column choices for a target, overriding the profile. */
+  readonly mapping?: ColumnMapping;
 }
 export interface ImportStarted {
   readonly importId: string;
@@ -32,6 +63,8 @@ export interface ImportStarted {
   readonly fileName: string;
   readonly size: number;
   readonly header: readonly string[];
+  readonly format: SourceFormat;
+  readonly warnings: readonly ImportWarning[];
 }
 
 export interface ImportRef {
@@ -47,6 +80,8 @@ export interface ImportBatch {
   readonly bytesRead: number;
   readonly bytesTotal: number;
   readonly sha256: string | undefined;
+  /** Every warning of the import, with the last batch. */
+  readonly warnings: readonly ImportWarning[];
 }
 
 export interface AppInfo {
@@ -58,6 +93,7 @@ export interface AppInfo {
 export interface Api {
   appInfo(request: Record<string, never>): Promise<ApiResult<AppInfo>>;
   chooseFiles(request: ChooseFilesRequest): Promise<ApiResult<readonly ChosenFile[]>>;
+  inspectSource(request: InspectSourceRequest): Promise<ApiResult<SourceInspection>>;
   startImport(request: StartImportRequest): Promise<ApiResult<ImportStarted>>;
   nextBatch(request: ImportRef): Promise<ApiResult<ImportBatch>>;
   cancelImport(request: ImportRef): Promise<ApiResult<null>>;
@@ -100,16 +136,56 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     const { kind } = object.value;
     return isOneOf(kind, SOURCE_KINDS) ? ok({ kind }) : badRequest('kind must be one of ' + SOURCE_KINDS.join(', '));
   },
-  startImport(value) {
-    const object = asObjectWithKeys(value, ['token', 'kind']);
+  inspectSource(value) {
+    const object = asObjectWithKeys(value, ['token', 'encoding', 'delimiter']);
     if (!object.ok) return object;
-    const { token, kind } = object.value;
+    const { token } = object.value;
     if (!isToken(token)) return badRequest('token must be a file token from chooseFiles');
-    return isOneOf(kind, SOURCE_KINDS) ? ok({ token, kind }) : badRequest('kind must be one of ' + SOURCE_KINDS.join(', '));
+    const overrides = validateOverrides(object.value);
+    return overrides.ok ? ok({ token, ...overrides.value }) : overrides;
+  },
+  startImport(value) {
+    const object = asObjectWithKeys(value, ['token', 'kind', 'profileId', 'mapping', 'encoding', 'delimiter']);
+    if (!object.ok) return object;
+    const { token, kind, profileId, mapping } = object.value;
+    if (!isToken(token)) return badRequest('token must be a file token from chooseFiles');
+    if (!isOneOf(kind, SOURCE_KINDS)) return badRequest('kind must be one of ' + SOURCE_KINDS.join(', '));
+    if (profileId !== undefined && !isToken(profileId)) return badRequest('profileId must be a profile id');
+    const columns = mapping === undefined ? ok(undefined) : validateMapping(mapping);
+    if (!columns.ok) return columns;
+    const overrides = validateOverrides(object.value);
+    if (!overrides.ok) return overrides;
+    return ok({
+      token,
+      kind,
+      ...(profileId === undefined ? {} : { profileId }),
+      ...(columns.value === undefined ? {} : { mapping: columns.value }),
+      ...overrides.value,
+    });
   },
   nextBatch: validateImportRef,
   cancelImport: validateImportRef,
 };
+
+function validateOverrides(object: Record<string, unknown>): ApiResult<ReadOverrides> {
+  const { encoding, delimiter } = object;
+  if (encoding !== undefined && !isOneOf(encoding, SOURCE_ENCODINGS)) return badRequest('encoding must be one of ' + SOURCE_ENCODINGS.join(', '));
+  if (delimiter !== undefined && !isOneOf(delimiter, SOURCE_DELIMITERS)) return badRequest('delimiter must be one of , ; tab |');
+  return ok({ ...(encoding === undefined ? {} : { encoding }), ...(delimiter === undefined ? {} : { delimiter }) });
+}
+
+const MAX_COLUMN_NAME = 256;
+
+function validateMapping(value: unknown): ApiResult<ColumnMapping> {
+  const object = asObjectWithKeys(value, ACCOUNT_FIELDS);
+  if (!object.ok) return badRequest(`mapping: ${object.error.message}`);
+  for (const [field, column] of Object.entries(object.value)) {
+    if (typeof column !== 'string' || column.length === 0 || column.length > MAX_COLUMN_NAME) {
+      return badRequest(`mapping.${field} must be a column name of 1 to ${MAX_COLUMN_NAME} characters`);
+    }
+  }
+  return ok(object.value as ColumnMapping);
+}
 
 function validateImportRef(value: unknown): ApiResult<ImportRef> {
   const object = asObjectWithKeys(value, ['importId']);

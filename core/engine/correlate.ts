@@ -17,7 +17,7 @@ export const NAME_SIMILARITY_THRESHOLD = 0.92;
 const NAME_CONFIDENCE_FACTOR = 0.8;
 // A name token shared by more identities than this is too common to compare one by one (a "John");
 // an exact full-name match is still found through the exact index.
-const NAME_BUCKET_LIMIT = 200;
+const NAME_BUCKET_LIMIT = 100;
 
 interface KeyedRule {
   readonly rule: Exclude<MatchRule, 'name' | 'manual'>;
@@ -150,6 +150,7 @@ export class Correlator {
     const consider = (position: number, accountName: string): void => {
       if (excluded.has(this.#identities[position]!.id)) return;
       for (const identityName of this.#nameFormsOf[position]!) {
+        if (!lengthsAllowSimilarity(accountName.length, identityName.length)) continue;
         const similarity = jaroWinkler(accountName, identityName);
         if (similarity < NAME_SIMILARITY_THRESHOLD) continue;
         const previous = best.get(position);
@@ -186,6 +187,16 @@ export class Correlator {
       },
     };
   }
+}
+
+/**
+ * Jaro similarity is at most (2 + shorter/longer) / 3, and Jaro-Winkler adds at most 0.4 of what is left,
+ * so names whose lengths differ too much can never reach the threshold: skip them without comparing.
+ */
+function lengthsAllowSimilarity(a: number, b: number): boolean {
+  const ratio = Math.min(a, b) / Math.max(a, b);
+  const jaroBound = (2 + ratio) / 3;
+  return jaroBound + 0.4 * (1 - jaroBound) >= NAME_SIMILARITY_THRESHOLD;
 }
 
 function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity): string {

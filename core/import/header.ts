@@ -1,6 +1,9 @@
 // Header names are compared loosely: exports differ in case, spacing and punctuation of the same column.
 const canonical = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[\s_\-.]/g, '');
 
+/** A header name as loose matching compares it: case, spaces, `_`, `-` and `.` ignored. */
+export const canonicalColumnName = canonical;
+
 /** Index of the first column whose name matches one of the candidates (loosely), or -1. */
 export function findColumn(header: readonly string[], candidates: readonly string[]): number {
   const wanted = candidates.map(canonical);

@@ -8,4 +8,11 @@ export interface Assignment {
   readonly appRoleId: string | undefined;
   /** For a user listed as a member of an assigned group: the group's id or name. */
   readonly viaGroup: string | undefined;
+  /** The role's name where the export shows names, not ids (the portal's "Role assigned"). */
+  readonly appRoleName?: string;
+  /** When the assignment was made (createdDateTime, formerly creationTimestamp), epoch ms UTC. */
+  readonly createdAt?: number;
+  /** The service principal the role is on: a file may hold assignments to several applications. */
+  readonly resourceId?: string;
+  readonly resourceName?: string;
 }

@@ -8,7 +8,13 @@ export type ImportIssueCode =
   | 'PARSE_ERROR'
   | 'WRONG_COLUMN_COUNT'
   | 'CANCELLED'
-  | 'UNKNOWN_IMPORT';
+  | 'UNKNOWN_IMPORT'
+  /** Not text: an image, a workbook, an archive, or a file with NUL or control bytes. */
+  | 'BINARY_FILE'
+  /** Text, but neither CSV rows nor JSON records (e.g. a JSON number or string). */
+  | 'UNKNOWN_FORMAT'
+  /** Bytes that are not valid in the file's (detected or chosen) encoding. */
+  | 'ENCODING_ERROR';
 
 /** A problem with an input, pointing at the file and, where it has one, the 1-based line. */
 export interface ImportIssue {

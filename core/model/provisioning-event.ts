@@ -14,4 +14,6 @@ export interface ProvisioningEvent {
   readonly errorCode: string | undefined;
   readonly errorReason: string | undefined;
   readonly changeId: string | undefined;
+  /** Names of the attributes the event changed (modifiedProperties), when the log carries them. */
+  readonly modifiedProperties?: readonly string[];
 }

@@ -4,13 +4,12 @@ import { reconcile, ENGINE_VERSION, type ReconciliationResult } from '@core/engi
 import { parseScopingFilter, type ScopingFilter } from '@core/engine/scope';
 import { parseSettings } from '@core/engine/settings-file';
 import type { ColumnMapping } from '@core/import/target-generic';
-import type { Identity } from '@core/model/identity';
 import { describeIssue, type ImportIssue } from '@core/model/import-issue';
 import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
 import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { ImportFailure } from '../files/import-failure';
-import { loadAccounts, loadIdentities } from './load-sources';
+import { loadEntra, loadTarget } from './load-sources';
 import { EXIT, type Output } from './output';
 
 export interface AuditOptions {
@@ -18,6 +17,7 @@ export interface AuditOptions {
   readonly target: string;
   readonly out: string;
   readonly mapping: ColumnMapping;
+  readonly profileId: string | undefined;
   readonly asOf: string | undefined;
   readonly staleDays: number | undefined;
   readonly settingsFile: string | undefined;
@@ -33,26 +33,18 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
     const keepAccount = settings.driftAttributes.map((pair) => pair.account);
 
-    let identities: Identity[] = [];
-    let hasSignInData = false;
-    const sources: string[] = [];
-    for (const path of options.entra) {
-      const loaded = await loadIdentities(path, keepIdentity);
-      // One file is the usual case; spreading a million items into push would overflow the stack.
-      if (identities.length === 0) identities = loaded.items;
-      else for (const identity of loaded.items) identities.push(identity);
-      hasSignInData ||= loaded.hasSignInData;
-      sources.push(`Identities ${String(loaded.items.length).padStart(9)}  ${loaded.fileName}  sha256 ${loaded.end.sha256}`);
-    }
-    const accounts = await loadAccounts(options.target, keepAccount, options.mapping);
-    sources.push(`Accounts   ${String(accounts.items.length).padStart(9)}  ${accounts.fileName}  sha256 ${accounts.end.sha256}`);
+    const entra = await loadEntra(options.entra, keepIdentity);
+    const target = await loadTarget(options.target, { profileId: options.profileId, mapping: options.mapping, keepColumns: keepAccount });
+    const sources = [...entra.files, target.file].map(
+      (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
+    );
 
     const result = reconcile({
-      identities,
-      accounts: accounts.items,
-      assignments: undefined,
-      provisioningEvents: undefined,
-      hasSignInData,
+      identities: entra.identities,
+      accounts: target.accounts,
+      assignments: entra.assignments,
+      provisioningEvents: entra.provisioningEvents,
+      hasSignInData: entra.hasSignInData,
       scope,
       links: [],
       settings,
@@ -115,6 +107,7 @@ async function loadScope(path: string): Promise<ScopingFilter> {
 function printSummary(output: Output, result: ReconciliationResult, sources: readonly string[], asOfSource: string): void {
   const { counts } = result;
   output.out(`Recondesk audit, engine ${ENGINE_VERSION}, as-of ${result.asOf} (from ${asOfSource}), stale after ${result.settings.staleDays} days`);
+  output.out('Inputs');
   for (const line of sources) output.out(line);
   output.out(`Situations ${list(SITUATIONS.map((situation) => [situation, counts.situations[situation]]))}`);
   output.out(`Findings   ${list(FINDING_CODES.filter((code) => counts.findings[code] > 0).map((code) => [code, counts.findings[code]]))}`);

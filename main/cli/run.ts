@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { readAsOf } from '@core/engine/settings-file';
+import { TARGET_PROFILES } from '@core/import/profiles/target-profiles';
 import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '@core/import/target-generic';
 import { audit } from './audit';
 import { EXIT, type Output } from './output';
 
-/** Target profiles the command line knows; detection of the named vendor profiles comes with the importers. */
-export const TARGET_PROFILES = ['generic'] as const;
+const PROFILE_IDS = TARGET_PROFILES.map((profile) => profile.id);
 
 export const USAGE = `Recondesk: offline access reconciliation of Entra ID identities against an application's accounts.
 
@@ -14,9 +14,11 @@ Usage:
 
 Commands:
   audit     Reconcile Entra ID identities with one application's accounts; writes DIR/findings.csv
-            --entra FILE           Entra users CSV ("Download users", id or objectId); repeat for several files
-            --target FILE          the application's user dump as CSV (an email or login column)
-            --target-profile NAME  how to read the dump: ${TARGET_PROFILES.join(', ')} (default: detected)
+            --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
+                                   Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
+                                   logs (JSON, or the CSV download's files); each is detected and reported
+            --target FILE          the application's user dump (CSV or JSON; its format is detected)
+            --target-profile NAME  read the dump as: ${PROFILE_IDS.join(', ')}
             --map FIELD=COLUMN     take FIELD from COLUMN; repeatable. Fields: ${ACCOUNT_FIELDS.join(', ')}
             --as-of YYYY-MM-DD     the instant dates are judged against (default: the newest input file's time)
             --stale-days N         days without a login before an account is stale (default 90)
@@ -72,8 +74,8 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   if (target === undefined) return usageError(output, 'audit needs --target FILE');
   if (out === undefined) return usageError(output, 'audit needs --out DIR');
   const profile = values['target-profile'];
-  if (profile !== undefined && !(TARGET_PROFILES as readonly string[]).includes(profile)) {
-    return usageError(output, `unknown --target-profile "${profile}" (known: ${TARGET_PROFILES.join(', ')})`);
+  if (profile !== undefined && !PROFILE_IDS.includes(profile)) {
+    return usageError(output, `unknown --target-profile "${profile}" (known: ${PROFILE_IDS.join(', ')})`);
   }
   const asOfText = values['as-of'];
   const asOf = asOfText === undefined ? undefined : readAsOf(asOfText);
@@ -89,6 +91,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       target,
       out,
       mapping,
+      profileId: profile,
       asOf,
       staleDays: staleText === undefined ? undefined : Number(staleText),
       settingsFile: values.settings,

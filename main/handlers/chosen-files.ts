@@ -5,6 +5,7 @@ export interface ChosenFileEntry {
   readonly path: string;
   readonly name: string;
   readonly size: number;
+  readonly modifiedAt: string;
 }
 
 /**
@@ -14,9 +15,9 @@ export interface ChosenFileEntry {
 export class ChosenFiles {
   readonly #entries = new Map<string, ChosenFileEntry>();
 
-  add(path: string, size: number): string {
+  add(path: string, size: number, modifiedAt: string): string {
     const token = randomUUID();
-    this.#entries.set(token, { path, name: basename(path), size });
+    this.#entries.set(token, { path, name: basename(path), size, modifiedAt });
     return token;
   }
 

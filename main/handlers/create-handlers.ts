@@ -29,10 +29,16 @@ export function createHandlers(deps: HandlerDeps) {
       for (const path of paths) {
         const info = await stat(path).catch(() => undefined);
         if (!info?.isFile()) return fail({ code: 'FILE_UNREADABLE', file: path, message: 'not a readable file' });
-        const token = chosen.add(path, info.size);
-        files.push({ token, name: chosen.get(token)!.name, size: info.size });
+        const modifiedAt = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString();
+        const token = chosen.add(path, info.size, modifiedAt);
+        files.push({ token, name: chosen.get(token)!.name, size: info.size, modifiedAt });
       }
       return ok(files);
+    },
+    async inspectSource(request) {
+      const file = chosen.get(request.token);
+      if (!file) return fail({ code: 'BAD_REQUEST', message: 'unknown file token: choose the file first' });
+      return imports.inspect(file, request);
     },
     async startImport(request) {
       const file = chosen.get(request.token);

@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiResult, ImportBatch, ImportStarted, StartImportRequest } from '@core/api/contract';
+import type { ApiResult, ImportBatch, ImportStarted, InspectSourceRequest, ReadOverrides, SourceInspection, StartImportRequest } from '@core/api/contract';
+import { detectSource } from '@core/import/detect-source';
 import { fail, ok } from '@core/model/result';
 import type { ImportIssue } from '@core/model/import-issue';
 import { ImportFailure } from '../files/import-failure';
-import { readCsv, type CsvEnd, type CsvHeader, type CsvRows } from '../files/read-csv';
+import { readSource, type SourceEnd, type SourceHead } from '../files/read-source';
+import type { CsvRows } from '../files/read-source';
 import type { ChosenFileEntry } from './chosen-files';
 import { checkHeader } from './detect-source';
 
+type Reader = AsyncGenerator<SourceHead | CsvRows, SourceEnd>;
+
 interface RunningImport {
   readonly file: ChosenFileEntry;
-  readonly reader: AsyncGenerator<CsvHeader | CsvRows, CsvEnd>;
+  readonly reader: Reader;
   readonly abort: AbortController;
   rowsRead: number;
 }
 
 export type ProgressSink = (importId: string, bytesRead: number, bytesTotal: number) => void;
+
+const NO_END: SourceEnd = { rowsRead: 0, bytesRead: 0, sha256: '', warnings: [] };
 
 /**
  * Imports in progress in main. The renderer pulls one batch at a time, so a slow store never lets parsed
@@ -25,23 +31,30 @@ export class Imports {
 
   constructor(private readonly onProgress: ProgressSink) {}
 
+  /** Reads the head of a file and says what it looks like; nothing is kept open. */
+  async inspect(file: ChosenFileEntry, request: InspectSourceRequest): Promise<ApiResult<SourceInspection>> {
+    const reader = readSource(file.path, { fileName: file.name, ...overridesOf(request) });
+    const head = await readHead(reader, file.name);
+    await reader.return(NO_END).catch(() => undefined);
+    if (!head.ok) return head;
+    const { header, format, sample, warnings } = head.value;
+    return ok({ fileName: file.name, size: file.size, modifiedAt: file.modifiedAt, format, header, sample, detection: detectSource(header), warnings });
+  }
+
   async start(file: ChosenFileEntry, request: StartImportRequest): Promise<ApiResult<ImportStarted>> {
     const abort = new AbortController();
-    const reader = readCsv(file.path, { fileName: file.name, signal: abort.signal });
-    const first = await pull(reader);
-    if (!first.ok) return first;
-    if (first.value.done || !('header' in first.value.value)) {
-      return fail({ code: 'EMPTY_FILE', file: file.name, message: 'the file is empty: no header row' });
-    }
-    const { header } = first.value.value;
-    const mismatch = checkHeader(request.kind, header);
+    const reader = readSource(file.path, { fileName: file.name, signal: abort.signal, ...overridesOf(request) });
+    const head = await readHead(reader, file.name);
+    if (!head.ok) return head;
+    const { header, format, warnings } = head.value;
+    const mismatch = checkHeader(request, header);
     if (mismatch) {
-      await reader.return({ rowsRead: 0, bytesRead: 0, sha256: '' });
+      await reader.return(NO_END).catch(() => undefined);
       return fail({ ...mismatch, file: file.name });
     }
     const importId = randomUUID();
     this.#running.set(importId, { file, reader, abort, rowsRead: 0 });
-    return ok({ importId, kind: request.kind, fileName: file.name, size: file.size, header });
+    return ok({ importId, kind: request.kind, fileName: file.name, size: file.size, header, format, warnings });
   }
 
   async next(importId: string): Promise<ApiResult<ImportBatch>> {
@@ -54,13 +67,13 @@ export class Imports {
     if (step.value.done) {
       const end = step.value.value;
       this.onProgress(importId, end.bytesRead, bytesTotal);
-      return ok({ rows: [], lines: [], done: true, rowsRead: end.rowsRead, bytesRead: end.bytesRead, bytesTotal, sha256: end.sha256 });
+      return ok({ rows: [], lines: [], done: true, rowsRead: end.rowsRead, bytesRead: end.bytesRead, bytesTotal, sha256: end.sha256, warnings: end.warnings });
     }
     const batch = step.value.value;
     if (!('rows' in batch)) return fail({ code: 'PARSE_ERROR', file: running.file.name, message: 'a second header appeared' });
     running.rowsRead += batch.rows.length;
     this.onProgress(importId, batch.bytesRead, bytesTotal);
-    return ok({ ...batch, done: false, rowsRead: running.rowsRead, bytesTotal, sha256: undefined });
+    return ok({ rows: batch.rows, lines: batch.lines, done: false, rowsRead: running.rowsRead, bytesRead: batch.bytesRead, bytesTotal, sha256: undefined, warnings: [] });
   }
 
   async cancel(importId: string): Promise<ApiResult<null>> {
@@ -68,14 +81,25 @@ export class Imports {
     if (!running) return ok(null);
     this.#running.delete(importId);
     running.abort.abort();
-    await running.reader.return({ rowsRead: 0, bytesRead: 0, sha256: '' }).catch(() => undefined);
+    await running.reader.return(NO_END).catch(() => undefined);
     return ok(null);
   }
 }
 
-type Pulled = IteratorResult<CsvHeader | CsvRows, CsvEnd>;
+function overridesOf(request: InspectSourceRequest | StartImportRequest): ReadOverrides {
+  return { ...(request.encoding === undefined ? {} : { encoding: request.encoding }), ...(request.delimiter === undefined ? {} : { delimiter: request.delimiter }) };
+}
 
-async function pull(reader: AsyncGenerator<CsvHeader | CsvRows, CsvEnd>): Promise<ApiResult<Pulled>> {
+async function readHead(reader: Reader, fileName: string): Promise<ApiResult<SourceHead>> {
+  const first = await pull(reader);
+  if (!first.ok) return first;
+  if (first.value.done || !('header' in first.value.value)) return fail({ code: 'EMPTY_FILE', file: fileName, message: 'the file is empty: no header row' });
+  return ok(first.value.value);
+}
+
+type Pulled = IteratorResult<SourceHead | CsvRows, SourceEnd>;
+
+async function pull(reader: Reader): Promise<ApiResult<Pulled>> {
   try {
     return ok(await reader.next());
   } catch (error) {

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import { ResultsView } from './features/results/results-view';
 import { RunPanel } from './features/run/run-panel';
@@ -6,27 +7,30 @@ import { SourceCard } from './features/sources/source-card';
 import type { RunRecord, SourceRecord, Workspace } from './workspace/workspace';
 
 interface View {
-  readonly identities: SourceRecord | undefined;
-  readonly accounts: SourceRecord | undefined;
+  readonly sources: Readonly<Record<SourceKind, readonly SourceRecord[]>>;
   readonly run: RunRecord | undefined;
   readonly rows: readonly ReconciliationRow[];
 }
 
 // The table shows the first rows only; the virtualised findings table replaces it in the review workspace.
 const SHOWN_ROWS = 500;
+const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
 async function loadView(workspace: Workspace): Promise<View> {
-  const [identities, accounts, run] = await Promise.all([workspace.currentSource('entra-users'), workspace.currentSource('target'), workspace.latestRun()]);
-  const rows = run ? (await workspace.runRows.where('[runId+seq]').equals([run.id, 0]).first())?.rows ?? [] : [];
-  return { identities, accounts, run, rows: rows.slice(0, SHOWN_ROWS) };
+  const current = await Promise.all(SOURCE_KINDS.map((kind) => workspace.currentSources(kind)));
+  const sources = Object.fromEntries(SOURCE_KINDS.map((kind, index) => [kind, current[index]!])) as Record<SourceKind, SourceRecord[]>;
+  const run = await workspace.latestRun();
+  const rows = run ? ((await workspace.runRows.where('[runId+seq]').equals([run.id, 0]).first())?.rows ?? []) : [];
+  return { sources, run, rows: rows.slice(0, SHOWN_ROWS) };
 }
 
-/** Two sources in, a reconciliation run in a worker, its result side by side. */
+/** The sources in, a reconciliation run in a worker, its result side by side. */
 export function App({ workspace }: { readonly workspace: Workspace }) {
   // A live query: it re-runs whenever an import or a run commits, so the screen follows the workspace.
   const view = useLiveQuery(() => loadView(workspace), [workspace]);
-  const currentSourceIds = [view?.identities?.id, view?.accounts?.id];
-  const runIsCurrent = view?.run !== undefined && view.run.sourceIds.every((id, index) => id === currentSourceIds[index]);
+  const currentIds = view ? SOURCE_KINDS.flatMap((kind) => view.sources[kind].map((source) => source.id)).toSorted() : [];
+  const runIsCurrent = view?.run !== undefined && view.run.sourceIds.toSorted().join() === currentIds.join();
+  const ready = view !== undefined && view.sources['entra-users'].length > 0 && view.sources.target.length > 0;
 
   return (
     <div className="app">
@@ -36,10 +40,11 @@ export function App({ workspace }: { readonly workspace: Workspace }) {
       </header>
       <main>
         <section className="sources" aria-label="Sources">
-          <SourceCard kind="entra-users" workspace={workspace} current={view?.identities} />
-          <SourceCard kind="target" workspace={workspace} current={view?.accounts} />
+          {SOURCE_KINDS.map((kind) => (
+            <SourceCard key={kind} kind={kind} workspace={workspace} current={view?.sources[kind] ?? []} optional={OPTIONAL.has(kind)} />
+          ))}
         </section>
-        {view?.identities && view.accounts ? (
+        {ready ? (
           <RunPanel hasCurrentRun={runIsCurrent} />
         ) : (
           <p className="hint">Import the Entra users export and a target application's user list, then run the reconciliation.</p>

@@ -12,19 +12,22 @@ afterEach(async () => {
 });
 
 const targetCard = () => app.page.getByRole('article', { name: 'Target application accounts' });
+const acceptDetection = () => targetCard().getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
 
 describe('a failed or cancelled import', () => {
   it('names the file and line, and leaves the current source in place', async () => {
     app.answerNextDialog(fixture('target/app-users.csv'));
     await targetCard().getByRole('button', { name: 'Choose file…' }).click();
+    await acceptDetection();
     await expect.poll(() => targetCard().getByTestId('source-rows').textContent()).toBe('6');
 
     const rows = Array.from({ length: 9000 }, (_, index) => `${index},u${index}@x.com`);
     app.answerNextDialog(await tempFile('broken.csv', `id,email\n${rows.join('\n')}\n9000,"never closed\n9001,x@x.com\n`));
     await targetCard().getByRole('button', { name: 'Replace…' }).click();
+    await acceptDetection();
 
     const alert = targetCard().getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('broken.csv, line 9002: a quoted field is never closed');
+    await expect.poll(() => alert.textContent()).toContain('broken.csv, line 9002: a quoted field starting on this line is never closed');
     expect(await targetCard().getByTestId('source-file').textContent()).toBe('app-users.csv');
     expect(await targetCard().getByTestId('source-rows').textContent()).toBe('6');
     await app.screenshot('import-error');
@@ -34,6 +37,7 @@ describe('a failed or cancelled import', () => {
     const rows = Array.from({ length: 400_000 }, (_, index) => `${index},user${index}@contoso.com,User ${index}`);
     app.answerNextDialog(await tempFile('large.csv', `id,email,name\n${rows.join('\n')}\n`));
     await targetCard().getByRole('button', { name: 'Choose file…' }).click();
+    await acceptDetection();
 
     const progress = targetCard().getByRole('progressbar', { name: 'Import progress' });
     await progress.waitFor();

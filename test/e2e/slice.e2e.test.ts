@@ -10,10 +10,12 @@ afterEach(async () => {
   await app.close();
 });
 
-/** Picks a file through the source card's button, as a user would. */
+/** Picks a file through the source card's button and accepts what detection says, as a user would. */
 async function importThrough(cardLabel: string, path: string): Promise<void> {
   app.answerNextDialog(path);
-  await app.page.getByRole('article', { name: cardLabel }).getByRole('button', { name: /Choose file|Replace/ }).click();
+  const card = app.page.getByRole('article', { name: cardLabel });
+  await card.getByRole('button', { name: /Choose file|Replace/ }).click();
+  await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
 }
 
 /** Starts a run with the given as-of and waits until it is stored and shown. */

@@ -18,6 +18,8 @@ export interface TargetProfile {
   readonly signature: readonly string[];
   /** Candidate column names per account field, the first present wins; fields left out fall back to the generic names. */
   readonly columns: Readonly<Partial<Record<AccountField, readonly string[]>>>;
+  /** Every column whose name starts with this is a last-login column (Atlassian's `Last seen in <product>`). */
+  readonly lastLoginPrefix?: string;
   /** The order of ambiguous numeric dates in this format, when the format fixes it. */
   readonly dateOrder?: DateOrder;
   /** The format's own conventions applied to a mapped account; returns undefined to skip a row that is not an account. */

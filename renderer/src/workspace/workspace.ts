@@ -1,6 +1,9 @@
 import { Dexie, type Table } from 'dexie';
 import type { ReconciliationCounts } from '@core/engine/reconcile';
+import type { SourceFormat } from '@core/import/source-format';
 import type { SourceKind } from '@core/import/source-kind';
+import type { ColumnMapping } from '@core/import/target-generic';
+import type { ImportWarning } from '@core/model/import-issue';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
 
@@ -15,6 +18,26 @@ export interface SourceRecord {
   readonly status: 'staging' | 'committed' | 'superseded';
   readonly sha256: string | undefined;
   readonly rowCount: number;
+  /** Files imported together (the pages of a Graph export, the provisioning CSV trio) share a group and replace the previous group whole. */
+  readonly groupId?: string;
+  readonly format?: SourceFormat;
+  /** The target profile the header was read with. */
+  readonly profileId?: string;
+  /** The user's column choices over the profile. */
+  readonly mapping?: ColumnMapping;
+  /** The application a target dump belongs to; its mapping is saved under this name. */
+  readonly application?: string;
+  /** When the data was extracted from its system, as the user stated it (default: the file's timestamp). */
+  readonly extractedAt?: string;
+  readonly warnings?: readonly ImportWarning[];
+}
+
+/** A column mapping the user confirmed for an application, offered again on the next import. */
+export interface SavedMapping {
+  readonly application: string;
+  readonly profileId: string;
+  readonly mapping: ColumnMapping;
+  readonly savedAt: string;
 }
 
 /**
@@ -54,6 +77,7 @@ export class Workspace extends Dexie {
   rowBlocks!: Table<RowBlock, [string, number]>;
   runs!: Table<RunRecord, string>;
   runRows!: Table<RunRowBlock, [string, number]>;
+  mappings!: Table<SavedMapping, string>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -62,6 +86,7 @@ export class Workspace extends Dexie {
       rowBlocks: '[sourceId+seq]',
     });
     this.version(2).stores({ runs: 'id, createdAt', runRows: '[runId+seq]' });
+    this.version(3).stores({ mappings: 'application' });
   }
 
   /** The newest run, if any. */
@@ -85,10 +110,18 @@ export class Workspace extends Dexie {
     });
   }
 
-  /** The current committed source of a kind: the latest import of it. */
+  /** The current committed source of a kind: the latest import of it (the first file of its group). */
   async currentSource(kind: SourceKind): Promise<SourceRecord | undefined> {
-    const committed = await this.sources.where({ status: 'committed' }).toArray();
-    return committed.filter((source) => source.kind === kind).toSorted((a, b) => b.importedAt.localeCompare(a.importedAt))[0];
+    return (await this.currentSources(kind))[0];
+  }
+
+  /** Every file of the latest committed import of a kind, in the order they were chosen. */
+  async currentSources(kind: SourceKind): Promise<SourceRecord[]> {
+    const committed = (await this.sources.where({ status: 'committed' }).toArray()).filter((source) => source.kind === kind);
+    const latest = committed.toSorted((a, b) => b.importedAt.localeCompare(a.importedAt))[0];
+    if (!latest) return [];
+    if (latest.groupId === undefined) return [latest];
+    return committed.filter((source) => source.groupId === latest.groupId).toSorted((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
   }
 
   /** Every block of a source, in file order. */
@@ -106,15 +139,32 @@ export class Workspace extends Dexie {
 
   /** Makes a staged import the current source of its kind, in one transaction. */
   async commitSource(sourceId: string, sha256: string, rowCount: number): Promise<void> {
+    await this.commitSources([{ sourceId, sha256, rowCount }]);
+  }
+
+  /**
+   * Makes staged imports current together, in one transaction: the previous committed sources of their
+   * kinds are superseded (kept for the record), so a group of files replaces the previous group whole.
+   */
+  async commitSources(staged: readonly { readonly sourceId: string; readonly sha256: string; readonly rowCount: number }[]): Promise<void> {
     await this.transaction('rw', this.sources, async () => {
-      const staged = await this.sources.get(sourceId);
-      if (!staged) throw new Error(`no staged source ${sourceId}`);
+      const records = await Promise.all(staged.map(async ({ sourceId }) => this.sources.get(sourceId)));
+      const kinds = new Set<SourceKind>();
+      for (const [index, record] of records.entries()) {
+        if (!record || record.status !== 'staging') throw new Error(`no staged source ${staged[index]!.sourceId}`);
+        kinds.add(record.kind);
+      }
       const previous = await this.sources.where({ status: 'committed' }).toArray();
-      for (const source of previous.filter((candidate) => candidate.kind === staged.kind)) {
+      for (const source of previous.filter((candidate) => kinds.has(candidate.kind))) {
         await this.sources.update(source.id, { status: 'superseded' });
       }
-      await this.sources.update(sourceId, { status: 'committed', sha256, rowCount });
+      for (const { sourceId, sha256, rowCount } of staged) await this.sources.update(sourceId, { status: 'committed', sha256, rowCount });
     });
+  }
+
+  /** Every committed source, of every kind. */
+  committedSources(): Promise<SourceRecord[]> {
+    return this.sources.where({ status: 'committed' }).toArray();
   }
 
   /** Clears what an interrupted session left staged (a crash mid-import). */

@@ -3,7 +3,7 @@ import { API_METHODS, eventChannel, requestChannel, requestValidators } from '@c
 
 describe('request validators', () => {
   it('has one validator, and one channel, per method', () => {
-    expect(API_METHODS.toSorted()).toEqual(['appInfo', 'cancelImport', 'chooseFiles', 'nextBatch', 'startImport']);
+    expect(API_METHODS.toSorted()).toEqual(['appInfo', 'cancelImport', 'chooseFiles', 'inspectSource', 'nextBatch', 'startImport']);
     expect(new Set(API_METHODS.map(requestChannel)).size).toBe(API_METHODS.length);
     expect(eventChannel('progress')).not.toBe(requestChannel('appInfo'));
   });

@@ -53,7 +53,7 @@ describe('recondesk audit', () => {
     const output = capture();
     const code = await run(['audit', '--entra', fixture('target/app-users.csv'), '--target', fixture('target/app-users.csv'), '--out', await tempDir()], output);
     expect(code).toBe(3);
-    expect(output.stderr.join('\n')).toContain('app-users.csv, line 1: this is not an Entra users export');
+    expect(output.stderr.join('\n')).toContain('app-users.csv, line 1: not an Entra export Recondesk knows');
   });
 
   it('exits 3 for a file that does not exist', async () => {

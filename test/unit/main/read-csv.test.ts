@@ -72,12 +72,19 @@ describe('readCsv', () => {
 
   it('rejects a binary file', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
-    expect(await failureOf(await tempFile('export.xlsx', zip))).toMatchObject({ code: 'PARSE_ERROR', message: expect.stringContaining('binary') });
+    expect(await failureOf(await tempFile('export.xlsx', zip))).toMatchObject({ code: 'BINARY_FILE', message: expect.stringContaining('Excel workbook') });
   });
 
-  it('rejects text that is not valid UTF-8', async () => {
+  it('reads bytes that are not UTF-8 as Windows-1252', async () => {
     const latin1 = Buffer.from('id,name\n1,Ren\xe9\n', 'latin1');
-    expect(await failureOf(await tempFile('latin1.csv', latin1))).toMatchObject({ code: 'PARSE_ERROR' });
+    const file = await readCsvFile(await tempFile('latin1.csv', latin1), 'latin1.csv');
+    expect(file.batches[0]?.rows).toEqual([['1', 'René']]);
+  });
+
+  it('rejects bytes that break UTF-8 after a valid head, naming the line', async () => {
+    const rows = Array.from({ length: 80_000 }, (_, index) => `${index},user${index}@x.com`).join('\n');
+    const content = Buffer.concat([Buffer.from(`id,email\n${rows}\n`), Buffer.from('80000,Ren\xe9\n', 'latin1')]);
+    expect(await failureOf(await tempFile('late.csv', content))).toMatchObject({ code: 'ENCODING_ERROR', line: 80_002, message: expect.stringContaining('Windows-1252') });
   });
 
   it('reports a missing file as unreadable', async () => {
