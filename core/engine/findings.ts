@@ -181,7 +181,9 @@ export function guestAccess(identity: Identity): Finding | undefined {
 export function provisioningError(identity: Identity, ctx: FindingContext): Finding | undefined {
   const latest = ctx.latestProvisioning?.get(identity.id);
   if (latest === undefined) return undefined;
-  const failed = latest.status === 'failure' || (latest.status === 'skipped' && latest.errorCode !== undefined);
+  // A skip for an out-of-scope or already-synchronised user is routine (formats.md 2.4), not an error.
+  const routineSkip = latest.errorCode?.endsWith('EntrySynchronizationSkipped') === true;
+  const failed = latest.status === 'failure' || (latest.status === 'skipped' && latest.errorCode !== undefined && !routineSkip);
   if (!failed) return undefined;
   const code = latest.errorCode ?? 'unknown';
   return finding('PROVISIONING_ERROR', `latest provisioning event (${latest.action}, ${new Date(latest.activityAt).toISOString()}) ${latest.status}: ${code}`, {

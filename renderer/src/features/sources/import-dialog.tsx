@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChosenFile, ReadOverrides, SourceInspection } from '@core/api/contract';
 import { findTargetProfile, TARGET_PROFILES } from '@core/import/profiles/target-profiles';
 import { SOURCE_DELIMITERS, SOURCE_ENCODINGS, type SourceDelimiter, type SourceEncoding } from '@core/import/source-format';
@@ -33,6 +33,13 @@ const toLocalInput = (iso: string): string => {
  */
 export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClose }: Props) {
   const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  // Modal: the rest of the window waits while the user decides, and Escape cancels.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
   const [overrides, setOverrides] = useState<ReadOverrides>({});
   const [inspections, setInspections] = useState<readonly SourceInspection[] | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -105,7 +112,7 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
   }
 
   return (
-    <dialog open className="import-dialog" aria-labelledby={`${id}-title`}>
+    <dialog ref={dialogRef} className="import-dialog" aria-labelledby={`${id}-title`} onCancel={onClose}>
       <h3 id={`${id}-title`}>
         Import {files.length === 1 ? files[0]!.name : `${files.length} files`}
       </h3>

@@ -190,6 +190,7 @@ describe('finding codes', () => {
     it('a skip with an error code counts; a plain skip does not', () => {
       expect(codes(onlyRow({ provisioningEvents: [skipped('ImportSkipped')] }))).toEqual(['PROVISIONING_ERROR']);
       expect(codes(onlyRow({ provisioningEvents: [skipped(undefined)] }))).toEqual([]);
+      expect(codes(onlyRow({ provisioningEvents: [skipped('EntrySynchronizationSkipped')] }))).toEqual([]);
     });
   });
 

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures';
+import { openApp, type AppSession } from './harness/app-session';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await openApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const card = (name: string) => app.page.getByRole('article', { name });
+
+describe('the import dialog', () => {
+  it('shows what detection found, lets the user change the mapping, and records it with the source', async () => {
+    const target = card('Target application accounts');
+    app.answerNextDialog(fixture('scenario/aws-credential-report.csv'));
+    await target.getByRole('button', { name: 'Choose file…' }).click();
+    const dialog = target.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('detected-kind').textContent()).toContain('AWS IAM credential report');
+    expect(await dialog.getByTestId('detected-format').textContent()).toBe('CSV · UTF-8 · comma-separated');
+    expect(await dialog.getByLabel('Format').inputValue()).toBe('aws-iam');
+    const mapping = dialog.getByRole('table', { name: 'Column mapping' });
+    expect(await mapping.locator('tr[data-field="lastLogin"] option').first().textContent()).toContain(
+      'password_last_used + access_key_1_last_used_date + access_key_2_last_used_date',
+    );
+    await dialog.getByLabel('Employee id').selectOption('arn');
+    await dialog.getByLabel('Application').fill('AWS production');
+    await app.screenshot('import-dialog-aws');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+    await expect.poll(() => target.getByTestId('source-rows').textContent()).toBe('10');
+    expect(await target.textContent()).toContain('AWS production');
+    const saved = await app.page.evaluate(async () => {
+      const open = indexedDB.open('recondesk-workspace');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const read = (store: string) =>
+        new Promise<unknown[]>((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+      return { mappings: await read('mappings'), sources: (await read('sources')) as { profileId?: string; mapping?: unknown; extractedAt?: string }[] };
+    });
+    expect(saved.mappings).toMatchObject([{ application: 'AWS production', profileId: 'aws-iam', mapping: { employeeId: 'arn' } }]);
+    expect(saved.sources[0]).toMatchObject({ profileId: 'aws-iam', mapping: { employeeId: 'arn' } });
+    expect(saved.sources[0]?.extractedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('reads an Excel "Unicode text" save (UTF-16 with tabs) without asking', async () => {
+    const target = card('Target application accounts');
+    app.answerNextDialog(fixture('bad/utf-16le-tabs.csv'));
+    await target.getByRole('button', { name: 'Choose file…' }).click();
+    const dialog = target.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('detected-format').textContent()).toBe('CSV · UTF-16 LE with BOM · tab-separated');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => target.getByTestId('source-rows').textContent()).toBe('1');
+  });
+
+  it('says when a file looks like another kind of source, and imports it as that on request', async () => {
+    const target = card('Target application accounts');
+    app.answerNextDialog(fixture('scenario/entra-users.json'));
+    await target.getByRole('button', { name: 'Choose file…' }).click();
+    const dialog = target.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Import it as Entra ID users' }).click();
+    expect(await dialog.getByLabel('Import as').inputValue()).toBe('entra-users');
+    await app.screenshot('import-dialog-other-kind');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => card('Entra ID users').getByTestId('source-rows').textContent()).toBe('7');
+  });
+});
