@@ -1,33 +1,18 @@
 import type { Account } from '../model/account';
-import { canonicalColumnName } from './header';
-import type { CellByName, TargetProfile } from './profiles/target-profile';
-import { parseInstant } from './values';
 import type { ImportIssue } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
-import { cell, columnsNamed, enabledCell, instantCell, keepAttributes } from './cells';
-import { findColumn } from './header';
+import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, listCell } from './cells';
+import { canonicalColumnName, findColumn } from './header';
+import { ACCOUNT_FIELDS, type AccountField, type CellByName, type TargetProfile } from './profiles/target-profile';
+import { EMAIL_COLUMNS, GENERIC_COLUMNS, LOGIN_COLUMNS, generic } from './profiles/targets/generic';
+import { parseInstant, type InstantOptions } from './values';
 
-/** The account fields a column can be mapped to. */
-export const ACCOUNT_FIELDS = [
-  'accountId',
-  'login',
-  'email',
-  'displayName',
-  'givenName',
-  'familyName',
-  'employeeId',
-  'objectId',
-  'enabled',
-  'lastLogin',
-  'created',
-  'roles',
-] as const;
-export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+export { ACCOUNT_FIELDS, GENERIC_COLUMNS, type AccountField };
 
 /** A user's choice of column (by header name) for some fields, overriding detection. */
 export type ColumnMapping = Readonly<Partial<Record<AccountField, string>>>;
 
-/** Where each account field sits in a target application's CSV dump. */
+/** Where each account field sits in a target application's CSV dump, and how the profile reads it. */
 export interface TargetLayout {
   readonly accountId: number;
   readonly login: number;
@@ -45,57 +30,57 @@ export interface TargetLayout {
   readonly roles: readonly number[];
   readonly kept: readonly number[];
   readonly profile: TargetProfile;
-  /** Column positions by canonical name, for the profile's own reading of a row. */
-  readonly positions: ReadonlyMap<string, number>;
+  /** How the profile's dates are read (its day/month order). */
+  readonly dates: InstantOptions;
+  /** Position of a column by name (loosely matched), -1 when absent; memoised, for the profile's `refine`. */
+  readonly column: (name: string) => number;
+  /** The account properties the user mapped by hand: the profile's `refine` never overrides them. */
+  readonly mapped: readonly (keyof Account)[];
 }
 
-const EMAIL_COLUMNS = ['email', 'e-mail', 'email address', 'mail', 'primary email', 'user email', 'emails.value', 'emails[type eq "work"].value'];
-const LOGIN_COLUMNS = ['username', 'user name', 'login', 'user_name', 'userName', 'login name'];
-
-/** The generic reading: any CSV with an email or login column. */
-export const GENERIC_COLUMNS: Readonly<Record<AccountField, readonly string[]>> = {
-  accountId: ['id', 'user id', 'account id', 'sys_id', 'record id', 'userid'],
-  login: LOGIN_COLUMNS,
-  email: EMAIL_COLUMNS,
-  displayName: ['display name', 'name', 'full name', 'fullname', 'displayname'],
-  givenName: ['first name', 'given name', 'firstname', 'givenName', 'name.givenName'],
-  familyName: ['last name', 'family name', 'surname', 'lastname', 'name.familyName'],
-  employeeId: ['employee id', 'employeeId', 'employee_number', 'employee number', 'employeeNumber'],
-  objectId: ['externalId', 'FederationIdentifier', 'object id', 'objectId', 'entra object id', 'saml name id', 'saml_name_id'],
-  enabled: ['active', 'enabled', 'isactive', 'status', 'account status'],
-  lastLogin: ['last_login', 'last login', 'lastlogin', 'last login time', 'last_login_time', 'lastLoginDate', 'last sign in', 'last active', 'last seen'],
-  created: ['created', 'created_at', 'createddate', 'sys_created_on', 'creation time', 'created date'],
-  roles: ['roles', 'role', 'profile', 'groups', 'profile.name'],
+// The account property each mappable field fills.
+const ACCOUNT_PROPERTY: Readonly<Record<AccountField, keyof Account>> = {
+  accountId: 'accountId',
+  login: 'login',
+  email: 'email',
+  displayName: 'displayName',
+  givenName: 'givenName',
+  familyName: 'familyName',
+  employeeId: 'employeeId',
+  objectId: 'objectId',
+  enabled: 'enabled',
+  lastLogin: 'lastLoginAt',
+  created: 'createdAt',
+  roles: 'roles',
 };
-
-const GENERIC_PROFILE: TargetProfile = { id: 'generic', label: 'Any CSV (column mapping)', signature: [], columns: GENERIC_COLUMNS };
 
 /**
  * Finds the account columns of a target dump: the profile's columns first, the generic names for fields the
- * profile leaves out, then the user's mapping over both. An email or login column is required.
+ * profile does not find, then the user's mapping over both. An email or login column is required.
  */
 export function detectTargetLayout(
   header: readonly string[],
   keepColumns: readonly string[] = [],
   mapping: ColumnMapping = {},
-  profile: TargetProfile = GENERIC_PROFILE,
+  profile: TargetProfile = generic,
 ): Result<TargetLayout, ImportIssue> {
-  const all = (field: AccountField): number[] => {
-    const mapped = mapping[field];
-    if (mapped !== undefined) return [header.findIndex((name) => name.toLowerCase() === mapped.toLowerCase())];
-    const own = profile.columns[field];
-    const found = (own ?? []).map((name) => findColumn(header, [name])).filter((index) => index >= 0);
-    if (found.length > 0) return unique(found);
-    const generic = findColumn(header, GENERIC_COLUMNS[field]);
-    return generic >= 0 ? [generic] : [];
-  };
-  const one = (field: AccountField): number => all(field)[0] ?? -1;
-  for (const [field, column] of Object.entries(mapping) as [AccountField, string][]) {
-    if (!header.some((name) => name.toLowerCase() === column.toLowerCase())) {
+  const mappedFields = Object.entries(mapping).filter((entry): entry is [AccountField, string] => entry[1] !== undefined);
+  for (const [field, column] of mappedFields) {
+    if (exactIndex(header, column) < 0) {
       return fail({ code: 'MISSING_COLUMN', line: 1, message: `the mapping puts ${field} in column "${column}", which the header does not have` });
     }
   }
-  const lastLogin = profile.lastLoginPrefix === undefined ? all('lastLogin') : prefixed(header, profile.lastLoginPrefix);
+  const own = ownColumns(header, profile);
+  // A generic name never takes a column the profile reads as another field (Atlassian's `User name` is a display name).
+  const claimed = new Set(Object.values(own).flat());
+  const all = (field: AccountField): number[] => {
+    const mapped = mapping[field];
+    if (mapped !== undefined) return [exactIndex(header, mapped)];
+    if (own[field].length > 0 || profile.columns[field]?.length === 0) return own[field];
+    const fallback = GENERIC_COLUMNS[field].map((name) => findColumn(header, [name])).find((index) => index >= 0 && !claimed.has(index));
+    return fallback === undefined ? [] : [fallback];
+  };
+  const one = (field: AccountField): number => all(field)[0] ?? -1;
   const layout: TargetLayout = {
     accountId: one('accountId'),
     login: one('login'),
@@ -106,42 +91,73 @@ export function detectTargetLayout(
     employeeId: one('employeeId'),
     objectId: one('objectId'),
     enabled: one('enabled'),
-    lastLogin: mapping.lastLogin === undefined ? lastLogin : all('lastLogin'),
+    lastLogin: all('lastLogin'),
     created: one('created'),
     roles: all('roles'),
-    kept: columnsNamed(header, keepColumns),
+    kept: columnsNamed(header, [...keepColumns, ...(profile.keepColumns ?? [])]),
     profile,
-    positions: new Map(header.map((name, index) => [canonicalColumnName(name), index] as const).toReversed()),
+    dates: profile.dateOrder === undefined ? {} : { dateOrder: profile.dateOrder },
+    column: columnLookup(header),
+    mapped: mappedFields.flatMap(([field]) => (Object.hasOwn(ACCOUNT_PROPERTY, field) ? [ACCOUNT_PROPERTY[field]] : [])),
   };
   if (layout.email < 0 && layout.login < 0) {
+    const lookedFor = new Set([...(profile.columns.email ?? []), ...(profile.columns.login ?? []), ...EMAIL_COLUMNS, ...LOGIN_COLUMNS]);
     return fail({
       code: 'MISSING_COLUMN',
       line: 1,
-      message: `no email or login column found in the header (looked for: ${[...EMAIL_COLUMNS, ...LOGIN_COLUMNS].join(', ')}); map one by hand`,
+      message: `no email or login column found in the header (looked for: ${[...lookedFor].join(', ')}); map one by hand`,
     });
   }
   return ok(layout);
 }
 
-const unique = (values: readonly number[]): number[] => [...new Set(values)];
+/** The positions of every column the profile names, per field, in the profile's order. */
+function ownColumns(header: readonly string[], profile: TargetProfile): Record<AccountField, number[]> {
+  const own = {} as Record<AccountField, number[]>;
+  for (const field of ACCOUNT_FIELDS) {
+    const found = (profile.columns[field] ?? []).map((name) => findColumn(header, [name])).filter((index) => index >= 0);
+    own[field] = [...new Set(found)];
+  }
+  if (profile.lastLoginPrefix !== undefined) {
+    const wanted = canonicalColumnName(profile.lastLoginPrefix);
+    const prefixed = header.flatMap((name, index) => (canonicalColumnName(name).startsWith(wanted) ? [index] : []));
+    own.lastLogin = [...new Set([...own.lastLogin, ...prefixed])];
+  }
+  return own;
+}
 
-function prefixed(header: readonly string[], prefix: string): number[] {
-  const wanted = prefix.toLowerCase();
-  return header.flatMap((name, index) => (name.toLowerCase().startsWith(wanted) ? [index] : []));
+// A mapping names a column exactly as the header spells it (case aside): the user picked it from the header.
+const exactIndex = (header: readonly string[], column: string): number => header.findIndex((name) => name.toLowerCase() === column.toLowerCase());
+
+// The first column of each loose name wins; each name asked for is canonicalised once, not once per row.
+function columnLookup(header: readonly string[]): (name: string) => number {
+  const byCanonical = new Map<string, number>();
+  header.forEach((name, index) => {
+    const key = canonicalColumnName(name);
+    if (!byCanonical.has(key)) byCanonical.set(key, index);
+  });
+  const asked = new Map<string, number>();
+  return (name) => {
+    let index = asked.get(name);
+    if (index === undefined) {
+      index = byCanonical.get(canonicalColumnName(name)) ?? -1;
+      asked.set(name, index);
+    }
+    return index;
+  };
 }
 
 /**
  * The account of one data row. The record id is the key when the dump has one; otherwise the login, then
  * the email, so the key never depends on the order of rows in the file. The profile's own conventions
- * (the AWS root row, status words) are applied last; a row it rejects is not an account.
+ * (the AWS root row, status words) are applied last, except to fields the user mapped; a row it rejects
+ * is not an account.
  */
 export function accountFromRow(layout: TargetLayout, header: readonly string[], row: readonly string[], line: number): Account | undefined {
   const email = cell(row, layout.email);
   const login = cell(row, layout.login);
   const accountId = cell(row, layout.accountId) ?? login ?? email;
   if (accountId === undefined) return undefined;
-  const { profile } = layout;
-  const dates = profile.dateOrder === undefined ? undefined : { dateOrder: profile.dateOrder };
   const account: Account = {
     accountId,
     login,
@@ -152,36 +168,27 @@ export function accountFromRow(layout: TargetLayout, header: readonly string[], 
     employeeId: cell(row, layout.employeeId),
     objectId: cell(row, layout.objectId),
     enabled: enabledCell(row, layout.enabled),
-    lastLoginAt: latestInstant(row, layout.lastLogin, dates),
-    createdAt: instantCell(row, layout.created, dates),
-    roles: layout.roles.flatMap((index) => splitList(cell(row, index))),
+    lastLoginAt: latestInstant(row, layout.lastLogin, layout.dates),
+    createdAt: instantCell(row, layout.created, layout.dates),
+    roles: layout.roles.length === 1 ? listCell(row, layout.roles[0]!) : layout.roles.flatMap((index) => listCell(row, index)),
     nonHumanReason: undefined,
     privilegedReason: undefined,
     line,
     attributes: keepAttributes(header, row, layout.kept),
   };
-  if (profile.refine === undefined) return account;
-  const byName: CellByName = (column) => {
-    const index = layout.positions.get(canonicalColumnName(column));
-    return index === undefined ? undefined : cell(row, index);
-  };
-  return profile.refine(account, byName);
+  const { refine } = layout.profile;
+  if (refine === undefined) return account;
+  const byName: CellByName = (column) => cell(row, layout.column(column));
+  const refined = refine(account, byName);
+  if (refined === undefined || layout.mapped.length === 0) return refined;
+  return { ...refined, ...Object.fromEntries(layout.mapped.map((property) => [property, account[property]])) };
 }
 
-function latestInstant(row: readonly string[], columns: readonly number[], dates: { dateOrder: 'MDY' | 'DMY' } | undefined): number | undefined {
+function latestInstant(row: readonly string[], columns: readonly number[], dates: InstantOptions): number | undefined {
   let latest: number | undefined;
   for (const index of columns) {
     const parsed = parseInstant(row[index], dates);
     if (parsed.kind === 'instant' && (latest === undefined || parsed.ms > latest)) latest = parsed.ms;
   }
   return latest;
-}
-
-/** A multi-valued cell (`a;b`, `a, b`, `a|b`) as a list without empties. */
-function splitList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  return value
-    .split(/[;,|]/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
 }

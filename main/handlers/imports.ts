@@ -20,6 +20,10 @@ interface RunningImport {
 
 export type ProgressSink = (importId: string, bytesRead: number, bytesTotal: number) => void;
 
+// Rows per batch handed to the renderer: each crossing of the process boundary has a fixed cost, and 20,000
+// rows (about 2 MB) keep that cost small while memory stays flat.
+const BATCH_ROWS = 20_000;
+
 const NO_END: SourceEnd = { rowsRead: 0, bytesRead: 0, sha256: '', warnings: [] };
 
 /**
@@ -43,7 +47,7 @@ export class Imports {
 
   async start(file: ChosenFileEntry, request: StartImportRequest): Promise<ApiResult<ImportStarted>> {
     const abort = new AbortController();
-    const reader = readSource(file.path, { fileName: file.name, signal: abort.signal, ...overridesOf(request) });
+    const reader = readSource(file.path, { fileName: file.name, signal: abort.signal, batchRows: BATCH_ROWS, ...overridesOf(request) });
     const head = await readHead(reader, file.name);
     if (!head.ok) return head;
     const { header, format, warnings } = head.value;

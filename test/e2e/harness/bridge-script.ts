@@ -11,7 +11,7 @@ export function bridgeScript(): string {
     const listeners = new Map(events.map((event) => [event, new Set()]));
     const invoke = window.recondeskInvoke;
     const api = {};
-    for (const method of methods) api[method] = (request) => invoke(method, request);
+    for (const method of methods) api[method] = async (request) => JSON.parse(await invoke(method, request));
     api.on = (event, listener) => {
       const set = listeners.get(event);
       if (!set) throw new Error('unknown event ' + event);

@@ -51,10 +51,11 @@ describe('importSource', () => {
     await importSource(handlers, workspace, await choose(fixture('target/app-users.csv')), 'target', { now: at('2026-11-01T00:00:00Z') });
     const before = await snapshot(workspace);
 
-    const good = Array.from({ length: 12_000 }, (_, index) => `${index},u${index}@x.com`);
-    const bad = await tempFile('bad.csv', `id,email\n${good.join('\n')}\n12000,oops,extra\n`);
+    // Past the first batches (main hands over 20,000 rows at a time), so rows are already staged when it fails.
+    const good = Array.from({ length: 50_000 }, (_, index) => `${index},u${index}@x.com`);
+    const bad = await tempFile('bad.csv', `id,email\n${good.join('\n')}\n50000,oops,extra\n`);
     const result = await importSource(handlers, workspace, await choose(bad), 'target');
-    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'WRONG_COLUMN_COUNT', file: 'bad.csv', line: 12_002 });
+    expect(result.ok ? 'ok' : result.error).toMatchObject({ code: 'WRONG_COLUMN_COUNT', file: 'bad.csv', line: 50_002 });
     expect(await snapshot(workspace)).toEqual(before);
   });
 
@@ -62,7 +63,7 @@ describe('importSource', () => {
     const workspace = newWorkspace();
     const { handlers, choose } = handlersForTest();
     const before = await snapshot(workspace);
-    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},u${index}@x.com`);
+    const rows = Array.from({ length: 70_000 }, (_, index) => `${index},u${index}@x.com`);
     const token = await choose(await tempFile('many.csv', `id,email\n${rows.join('\n')}\n`));
     const abort = new AbortController();
     let batches = 0;

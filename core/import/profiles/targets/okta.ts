@@ -1,36 +1,41 @@
 import type { TargetProfile } from '../target-profile';
 
-// An account that exists and can (or could after activation) sign in is enabled; suspended and deprovisioned are not.
+// Okta semantics: SUSPENDED and DEPROVISIONED users cannot sign in. STAGED and PROVISIONED users were never
+// activated but are assigned and can be, so they count as enabled (their missing last login shows them);
+// LOCKED_OUT, RECOVERY and PASSWORD_EXPIRED users still hold the account.
 const DISABLED = new Set(['suspended', 'deprovisioned']);
+const SPACES = / +/g;
 
-const refineStatus: NonNullable<TargetProfile['refine']> = (account, cell) => {
-  const status = (cell('status') ?? cell('Status') ?? '').toLowerCase();
-  return status === '' ? account : { ...account, enabled: !DISABLED.has(status) };
-};
-
-/** Okta users from the API (flattened `profile.*`) or the Password Health report. */
+/**
+ * Okta users: the API (`GET /api/v1/users`, `profile.*` flattened, ISO 8601 Z) or the Password Health
+ * report (`User, Login, Status, Activation date, …`, UTC in the current documentation).
+ */
 export const okta: TargetProfile = {
   id: 'okta',
   label: 'Okta users',
-  signature: ['id', 'status', 'created', 'activated', 'statusChanged', 'lastLogin', 'profile.login', 'profile.email'],
+  signatures: [
+    [
+      'id', 'status', 'created', 'activated', 'statusChanged', 'lastLogin', 'lastUpdated', 'passwordChanged',
+      'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName',
+    ],
+    ['User', 'Login', 'Status', 'Activation date', 'Authentication Source', 'Last Login', 'Last Password Change'],
+  ],
   columns: {
-    accountId: ['id'],
-    login: ['profile.login'],
+    accountId: ['id', 'Login'],
+    login: ['profile.login', 'Login'],
     email: ['profile.email'],
+    displayName: ['User'],
     givenName: ['profile.firstName'],
     familyName: ['profile.lastName'],
     employeeId: ['profile.employeeNumber'],
     lastLogin: ['lastLogin'],
-    created: ['created'],
+    created: ['created', 'Activation date'],
+    // Read by refine from the status word.
+    enabled: [],
   },
-  refine: refineStatus,
-};
-
-/** Okta's Password Health report. */
-export const oktaPasswordHealth: TargetProfile = {
-  id: 'okta-password-health',
-  label: 'Okta Password Health report',
-  signature: ['User', 'Login', 'Status', 'Activation date', 'Authentication Source', 'Last Login', 'Last Password Change'],
-  columns: { displayName: ['User'], login: ['Login'], accountId: ['Login'], lastLogin: ['Last Login'], created: ['Activation date'] },
-  refine: refineStatus,
+  refine(account, cell) {
+    // The report spells statuses as words (`Locked out`), the API as constants (`LOCKED_OUT`).
+    const status = cell('status')?.toLowerCase().replace(SPACES, '_');
+    return status === undefined ? account : { ...account, enabled: !DISABLED.has(status) };
+  },
 };

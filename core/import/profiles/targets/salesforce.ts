@@ -1,10 +1,17 @@
 import type { TargetProfile } from '../target-profile';
 
-/** Salesforce User export (field API names, possibly upper-cased) or a report with field labels. */
+/**
+ * Salesforce users (formats.md 3.7): a Data Loader or API export by field names (possibly upper-cased; loose
+ * matching ignores case) or a report by field labels. Every role-like column present is read (profile, role,
+ * profile id). Username sandbox suffixes are the engine's business (settings), not the profile's.
+ */
 export const salesforce: TargetProfile = {
   id: 'salesforce',
   label: 'Salesforce users',
-  signature: ['Username', 'Email', 'IsActive', 'LastLoginDate', 'ProfileId', 'UserType', 'FederationIdentifier', 'FirstName', 'LastName'],
+  signatures: [
+    ['Id', 'Username', 'Email', 'FirstName', 'LastName', 'IsActive', 'LastLoginDate', 'CreatedDate', 'ProfileId', 'UserType', 'FederationIdentifier'],
+    ['User ID', 'Username', 'Email', 'First Name', 'Last Name', 'Active', 'Last Login', 'Created Date', 'Profile', 'Role'],
+  ],
   columns: {
     accountId: ['Id', 'User ID'],
     login: ['Username', 'User Name'],
@@ -17,6 +24,6 @@ export const salesforce: TargetProfile = {
     created: ['CreatedDate', 'Created Date'],
     objectId: ['FederationIdentifier', 'Federation ID'],
     employeeId: ['EmployeeNumber', 'Employee Number'],
-    roles: ['Profile.Name', 'UserRole.Name', 'Profile', 'Role', 'ProfileId'],
+    roles: ['Profile.Name', 'UserRole.Name', 'ProfileId', 'Profile', 'Role'],
   },
 };

@@ -1,35 +1,38 @@
 import type { TargetProfile } from '../target-profile';
 
+// Status words that are roles worth reviewing; Member and the guest kinds are not.
 const ROLE_STATUSES = new Set(['admin', 'owner', 'primary owner']);
 
-/** Slack "Export member list": status Deactivated cannot sign in; Bot is not a person. */
+/**
+ * Slack "Export member list" (`status`: Member, Admin, Owner, Primary Owner, guests, Deactivated, Bot;
+ * booleans `1`/`0` or `true`/`false`) or the Analytics → Members export (`Account type`, `Mar 14, 2024`).
+ * Deactivated cannot sign in; a bot is not a person.
+ */
 export const slack: TargetProfile = {
   id: 'slack',
   label: 'Slack members',
-  signature: ['username', 'email', 'status', 'billing-active', 'has-2fa', 'has-sso', 'userid', 'fullname', 'displayname'],
+  signatures: [
+    ['username', 'email', 'status', 'billing-active', 'has-2fa', 'has-sso', 'userid', 'fullname', 'displayname', 'expiration-timestamp'],
+    ['Name', 'Email', 'Account type', 'Account created (UTC)', 'Days active'],
+  ],
   columns: {
     accountId: ['userid'],
     login: ['username'],
     email: ['email'],
-    displayName: ['fullname', 'displayname'],
-    enabled: ['status'],
-    roles: ['status'],
+    displayName: ['fullname', 'displayname', 'Name'],
+    created: ['Account created (UTC)'],
+    // Read by refine from the status word.
+    enabled: [],
+    roles: [],
   },
   refine(account, cell) {
-    const status = (cell('status') ?? '').toLowerCase();
+    const status = cell('status') ?? cell('Account type');
+    const word = status?.toLowerCase();
     return {
       ...account,
-      enabled: status === '' ? undefined : status !== 'deactivated',
-      roles: ROLE_STATUSES.has(status) ? [cell('status')!] : [],
-      nonHumanReason: status === 'bot' ? 'Slack bot user' : undefined,
+      enabled: word === undefined ? undefined : word !== 'deactivated',
+      roles: word !== undefined && ROLE_STATUSES.has(word) ? [status!] : [],
+      nonHumanReason: word === 'bot' ? 'Slack bot user' : undefined,
     };
   },
-};
-
-/** Slack analytics member export: no status, but the creation date. */
-export const slackAnalytics: TargetProfile = {
-  id: 'slack-analytics',
-  label: 'Slack member analytics',
-  signature: ['Name', 'Email', 'Account type', 'Account created (UTC)', 'Days active'],
-  columns: { displayName: ['Name'], email: ['Email'], created: ['Account created (UTC)'], roles: ['Account type'] },
 };

@@ -1,17 +1,25 @@
 import type { TargetProfile } from '../target-profile';
 
-/** Zoom users (API field names; the console export is unconfirmed). */
+/**
+ * Zoom users by the API's field names (the console export's header is unconfirmed). `pending` is an invited
+ * user who has not accepted yet: the account exists, so it counts as enabled; `inactive` cannot sign in.
+ */
 export const zoom: TargetProfile = {
   id: 'zoom',
   label: 'Zoom users',
-  signature: ['id', 'email', 'first_name', 'last_name', 'type', 'status', 'last_login_time', 'created_at'],
+  signatures: [['id', 'email', 'first_name', 'last_name', 'type', 'status', 'last_login_time', 'created_at']],
   columns: {
     accountId: ['id'],
     email: ['email'],
     givenName: ['first_name'],
     familyName: ['last_name'],
-    enabled: ['status'],
     lastLogin: ['last_login_time'],
     created: ['created_at'],
+    // Read by refine from the status word.
+    enabled: [],
+  },
+  refine(account, cell) {
+    const status = cell('status')?.toLowerCase();
+    return status === undefined ? account : { ...account, enabled: status !== 'inactive' };
   },
 };
