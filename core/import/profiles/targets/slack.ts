@@ -5,8 +5,8 @@ const ROLE_STATUSES = new Set(['admin', 'owner', 'primary owner']);
 
 /**
  * Slack "Export member list" (`status`: Member, Admin, Owner, Primary Owner, guests, Deactivated, Bot;
- * booleans `1`/`0` or `true`/`false`) or the Analytics → Members export (`Account type`, `Mar 14, 2024`).
- * Deactivated cannot sign in; a bot is not a person.
+ * booleans `1`/`0` or `true`/`false`) or the Analytics → Members export (`Account type`, `Mar 14, 2024`),
+ * whose `Last active (UTC)` is the last activity the member list lacks. Deactivated cannot sign in; a bot is not a person.
  */
 export const slack: TargetProfile = {
   id: 'slack',
@@ -21,6 +21,8 @@ export const slack: TargetProfile = {
     email: ['email'],
     displayName: ['fullname', 'displayname', 'Name'],
     created: ['Account created (UTC)'],
+    // The overall column; the per-client ones (`Last active (Desktop) (UTC)`, …) are never later than it.
+    lastLogin: ['Last active (UTC)'],
     // Read by refine from the status word.
     enabled: [],
     roles: [],

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { detectSource } from '@core/import/detect-source';
 import type { RowBatch } from '@core/import/map-rows';
 import { mapTargetAccounts } from '@core/import/map-target';
 import { findTargetProfile, scoreTargetProfiles, TARGET_PROFILES } from '@core/import/profiles/target-profiles';
@@ -123,10 +124,19 @@ const FIXTURES: readonly (readonly [file: string, profile: string, expected: rea
     'slack-analytics.csv',
     'slack',
     [
-      { id: 'ada@contoso.com', email: 'ada@contoso.com', enabled: true, created: '2024-03-14T00:00:00.000Z', roles: ['Primary Owner'] },
-      { id: 'grace.hopper@contoso.com', email: 'grace.hopper@contoso.com', enabled: true, created: '2024-01-02T00:00:00.000Z', roles: ['Admin'] },
-      { id: 'alan.turing@contoso.com', email: 'alan.turing@contoso.com', enabled: true, created: '2025-11-30T00:00:00.000Z' },
-      { id: 'vic@vendor.example', email: 'vic@vendor.example', enabled: true, created: '2026-09-09T00:00:00.000Z' },
+      // `Last active (UTC)` is the overall last activity, the reason to take this export over the member list.
+      { id: 'U01ADA0001', login: 'ada', email: 'ada@contoso.com', enabled: true, lastLogin: '2026-11-20T00:00:00.000Z', created: '2024-03-14T00:00:00.000Z', roles: ['Primary Owner'] },
+      {
+        id: 'U01GRC0002',
+        login: 'grace',
+        email: 'grace.hopper@contoso.com',
+        enabled: true,
+        lastLogin: '2026-10-30T00:00:00.000Z',
+        created: '2024-01-02T00:00:00.000Z',
+        roles: ['Admin'],
+      },
+      { id: 'U01ALN0003', login: 'alan', email: 'alan.turing@contoso.com', enabled: true, lastLogin: '2026-01-10T00:00:00.000Z', created: '2025-11-30T00:00:00.000Z' },
+      { id: 'U01VIC0006', login: 'vendor.vic', email: 'vic@vendor.example', enabled: true, created: '2026-09-09T00:00:00.000Z' },
     ],
   ],
   [
@@ -202,7 +212,7 @@ const FIXTURES: readonly (readonly [file: string, profile: string, expected: rea
     ],
   ],
   [
-    'salesforce-upper.csv',
+    'salesforce-uppercase.csv',
     'salesforce',
     [
       {
@@ -426,7 +436,44 @@ const FIXTURES: readonly (readonly [file: string, profile: string, expected: rea
   ],
 ];
 
+// Fixtures that are not a named format's export: the generic dump and Google's upload template.
+const NOT_A_PROFILE_FIXTURE = new Set(['app-users.csv', 'google-workspace-template.csv']);
+
+// Detection must not merely prefer the right profile: every other reading (any profile, any Entra kind) trails it by this much.
+const CLEAR_MARGIN = 0.5;
+
 describe('target profile detection', () => {
+  it('has a fixture with expectations for every named profile, and every target fixture is in the table', () => {
+    const covered = new Set(FIXTURES.map(([, profile]) => profile));
+    expect(TARGET_PROFILES.map((profile) => profile.id).filter((id) => id !== 'generic' && !covered.has(id))).toEqual([]);
+    const files = readdirSync(fixture('target')).filter((name) => name.endsWith('.csv') && !NOT_A_PROFILE_FIXTURE.has(name));
+    expect(files.toSorted()).toEqual(FIXTURES.map(([file]) => file).toSorted());
+  });
+
+  it.each(FIXTURES.map(([file, profile]) => [file, profile] as const))('detectSource reads %s as a %s target dump, by a clear margin', (file, profileId) => {
+    const { best, alternatives } = detectSource(csvFixture(file).header);
+    expect(best).toMatchObject({ kind: 'target', profileId });
+    expect(best.confidence).toBeGreaterThanOrEqual(0.5);
+    const runnerUp = alternatives[0]?.confidence ?? 0;
+    expect(best.confidence - runnerUp).toBeGreaterThanOrEqual(CLEAR_MARGIN);
+  });
+
+  it('detectSource offers the generic reading for a header no profile knows', () => {
+    expect(detectSource(csvFixture('app-users.csv').header).best).toMatchObject({ kind: 'target', profileId: 'generic' });
+    const { best, alternatives } = detectSource(['Employee', 'Mailbox', 'Department', 'Cost centre']);
+    expect(best).toMatchObject({ kind: 'target', profileId: 'generic' });
+    expect(alternatives.filter((candidate) => candidate.confidence >= 0.3)).toEqual([]);
+  });
+
+  it('detectSource does not take the Google bulk-upload template (no `Status [READ ONLY]`) for a Google Workspace download', () => {
+    const { header } = csvFixture('google-workspace-template.csv');
+    expect(header).not.toContain('Status [READ ONLY]');
+    const { best, alternatives } = detectSource(header);
+    expect(best.profileId).not.toBe('google-workspace');
+    expect([best, ...alternatives].filter((candidate) => candidate.profileId === 'google-workspace' && candidate.confidence >= 0.5)).toEqual([]);
+  });
+
+
   it.each(FIXTURES.map(([file, profile]) => [file, profile] as const))('%s is read as %s, and no other profile comes close', (file, profileId) => {
     const [best, ...others] = scoreTargetProfiles(csvFixture(file).header);
     expect(best).toMatchObject({ profile: { id: profileId }, confidence: 1 });
@@ -502,6 +549,32 @@ describe('target profile mapping', () => {
     // Fields the user did not map still follow the profile.
     expect(mapped[0]?.privilegedReason).toBe(ROOT);
     expect(accounts('salesforce.csv', 'salesforce', { email: 'Username', roles: 'UserRole.Name' })[0]).toMatchObject({ email: 'ada@contoso.com', roles: ['CEO'] });
+  });
+
+  it("lets the user's mapping beat a status word the profile reads (Slack `status`)", () => {
+    const mapped = accounts('slack.csv', 'slack', { enabled: 'billing-active' });
+    expect(mapped.map((account) => [account.accountId, account.enabled])).toEqual([
+      ['U01ADA0001', true],
+      ['U01GRC0002', true],
+      ['U01ALN0003', true],
+      ['U01OLD0004', false],
+      ['B01JIRA005', false],
+      ['U01VIC0006', true],
+    ]);
+    // The bot is still not a person: the user mapped where `enabled` comes from, nothing else.
+    expect(mapped[4]?.nonHumanReason).toBe('Slack bot user');
+  });
+
+  // The AWS credential report has IAM user names, no addresses.
+  const WITH_ADDRESSES = FIXTURES.filter(([, profile]) => profile !== 'aws-iam').map(([file, profile]) => [file, profile] as const);
+
+  it.each(WITH_ADDRESSES)('%s shares addresses with the Entra users download, so it reconciles', (file, profileId) => {
+    const [entraHeader = [], ...entraRows] = Papa.parse<string[]>(readFileSync(fixture('entra/users-download.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const upn = entraHeader.indexOf('userPrincipalName');
+    const mail = entraHeader.indexOf('mail');
+    const entra = new Set(entraRows.flatMap((row) => [row[upn], row[mail]]).flatMap((value) => (value ? [value.toLowerCase()] : [])));
+    const addresses = accounts(file, profileId).flatMap((account) => [account.email, account.login].flatMap((value) => (value?.includes('@') ? [value] : [])));
+    expect(addresses.filter((address) => entra.has(address.toLowerCase()))).not.toEqual([]);
   });
 
   it('falls back to the generic names for fields the profile does not find', () => {
