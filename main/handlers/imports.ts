@@ -16,6 +16,8 @@ interface RunningImport {
   readonly reader: Reader;
   readonly abort: AbortController;
   rowsRead: number;
+  /** The next batch, already being read while the renderer stores the current one. */
+  ahead: Promise<ApiResult<Pulled>> | undefined;
 }
 
 export type ProgressSink = (importId: string, bytesRead: number, bytesTotal: number) => void;
@@ -28,7 +30,8 @@ const NO_END: SourceEnd = { rowsRead: 0, bytesRead: 0, sha256: '', warnings: [] 
 
 /**
  * Imports in progress in main. The renderer pulls one batch at a time, so a slow store never lets parsed
- * rows pile up in memory: the file is read only as fast as the renderer takes the rows.
+ * rows pile up in memory: the file is read at most one batch ahead of the rows the renderer has taken. That
+ * one batch is read while the renderer stores the previous one, so parsing and storing overlap.
  */
 export class Imports {
   readonly #running = new Map<string, RunningImport>();
@@ -57,16 +60,18 @@ export class Imports {
       return fail({ ...mismatch, file: file.name });
     }
     const importId = randomUUID();
-    this.#running.set(importId, { file, reader, abort, rowsRead: 0 });
+    this.#running.set(importId, { file, reader, abort, rowsRead: 0, ahead: undefined });
     return ok({ importId, kind: request.kind, fileName: file.name, size: file.size, header, format, warnings });
   }
 
   async next(importId: string): Promise<ApiResult<ImportBatch>> {
     const running = this.#running.get(importId);
     if (!running) return fail({ code: 'UNKNOWN_IMPORT', message: 'no import in progress with this id' });
-    const step = await pull(running.reader);
+    const step = await (running.ahead ?? pull(running.reader));
+    running.ahead = undefined;
     if (!step.ok || step.value.done) this.#running.delete(importId);
     if (!step.ok) return step;
+    if (!step.value.done) running.ahead = readAhead(running.reader);
     const bytesTotal = running.file.size;
     if (step.value.done) {
       const end = step.value.value;
@@ -85,6 +90,7 @@ export class Imports {
     if (!running) return ok(null);
     this.#running.delete(importId);
     running.abort.abort();
+    await running.ahead?.catch(() => undefined);
     await running.reader.return(NO_END).catch(() => undefined);
     return ok(null);
   }
@@ -102,6 +108,13 @@ async function readHead(reader: Reader, fileName: string): Promise<ApiResult<Sou
 }
 
 type Pulled = IteratorResult<SourceHead | CsvRows, SourceEnd>;
+
+/** Starts reading the next batch; a failure is kept for the call that takes it, never left unhandled. */
+function readAhead(reader: Reader): Promise<ApiResult<Pulled>> {
+  const ahead = pull(reader);
+  ahead.catch(() => undefined);
+  return ahead;
+}
 
 async function pull(reader: Reader): Promise<ApiResult<Pulled>> {
   try {

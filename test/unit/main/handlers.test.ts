@@ -52,6 +52,35 @@ describe('handlers', () => {
     const next = await handlers.nextBatch({ importId: started.value.importId });
     expect(next.ok ? 'ok' : next.error.code).toBe('UNKNOWN_IMPORT');
   });
+
+  it('while reading one batch ahead, still reports a bad row to the call that reaches it, with its line', async () => {
+    const { handlers, choose } = handlersForTest();
+    const good = Array.from({ length: 45_000 }, (_, row) => `${row},u${row}@x.com`).join('\n');
+    const token = await choose(await tempFile('ahead.csv', `id,email\n${good}\n"unclosed,a@x.com\n`));
+    const started = await handlers.startImport({ token, kind: 'target' });
+    if (!started.ok) throw new Error(started.error.message);
+    const importId = started.value.importId;
+    const outcomes: string[] = [];
+    for (let call = 0; call < 5; call += 1) {
+      const batch = await handlers.nextBatch({ importId });
+      outcomes.push(batch.ok ? `rows ${batch.value.rows.length}` : `${batch.error.code} line ${batch.error.line}`);
+      if (!batch.ok) break;
+    }
+    expect(outcomes).toEqual(['rows 20000', 'rows 20000', 'PARSE_ERROR line 45002']);
+  });
+
+  it('cancels mid-file while the next batch is being read, and the import is gone', async () => {
+    const { handlers, choose } = handlersForTest();
+    const rows = Array.from({ length: 60_000 }, (_, row) => `${row},u${row}@x.com`).join('\n');
+    const token = await choose(await tempFile('mid.csv', `id,email\n${rows}\n`));
+    const started = await handlers.startImport({ token, kind: 'target' });
+    if (!started.ok) throw new Error(started.error.message);
+    const first = await handlers.nextBatch({ importId: started.value.importId });
+    expect(first.ok && first.value.rows.length).toBe(20_000);
+    expect(await handlers.cancelImport({ importId: started.value.importId })).toEqual({ ok: true, value: null });
+    const next = await handlers.nextBatch({ importId: started.value.importId });
+    expect(next.ok ? 'ok' : next.error.code).toBe('UNKNOWN_IMPORT');
+  });
 });
 
 describe('dispatch', () => {
