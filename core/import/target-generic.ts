@@ -5,7 +5,7 @@ import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, listCell 
 import { canonicalColumnName, findColumn } from './header';
 import { ACCOUNT_FIELDS, type AccountField, type CellByName, type TargetProfile } from './profiles/target-profile';
 import { EMAIL_COLUMNS, GENERIC_COLUMNS, LOGIN_COLUMNS, generic } from './profiles/targets/generic';
-import { parseInstant, type InstantOptions } from './values';
+import { parseInstant, type DateOrder, type InstantOptions } from './values';
 
 export { ACCOUNT_FIELDS, GENERIC_COLUMNS, type AccountField };
 
@@ -30,7 +30,7 @@ export interface TargetLayout {
   readonly roles: readonly number[];
   readonly kept: readonly number[];
   readonly profile: TargetProfile;
-  /** How the profile's dates are read (its day/month order). */
+  /** How dates are read: the day/month order the user chose or the sample proved, else the profile's. */
   readonly dates: InstantOptions;
   /** Position of a column by name (loosely matched), -1 when absent; memoised, for the profile's `refine`. */
   readonly column: (name: string) => number;
@@ -63,6 +63,7 @@ export function detectTargetLayout(
   keepColumns: readonly string[] = [],
   mapping: ColumnMapping = {},
   profile: TargetProfile = generic,
+  dateOrder: DateOrder | undefined = undefined,
 ): Result<TargetLayout, ImportIssue> {
   const mappedFields = Object.entries(mapping).filter((entry): entry is [AccountField, string] => entry[1] !== undefined);
   for (const [field, column] of mappedFields) {
@@ -96,7 +97,7 @@ export function detectTargetLayout(
     roles: all('roles'),
     kept: columnsNamed(header, [...keepColumns, ...(profile.keepColumns ?? [])]),
     profile,
-    dates: profile.dateOrder === undefined ? {} : { dateOrder: profile.dateOrder },
+    dates: datesReadIn(dateOrder ?? profile.dateOrder),
     column: columnLookup(header),
     mapped: mappedFields.flatMap(([field]) => (Object.hasOwn(ACCOUNT_PROPERTY, field) ? [ACCOUNT_PROPERTY[field]] : [])),
   };
@@ -183,6 +184,8 @@ export function accountFromRow(layout: TargetLayout, header: readonly string[], 
   if (refined === undefined || layout.mapped.length === 0) return refined;
   return { ...refined, ...Object.fromEntries(layout.mapped.map((property) => [property, account[property]])) };
 }
+
+const datesReadIn = (order: DateOrder | undefined): InstantOptions => (order === undefined ? {} : { dateOrder: order });
 
 function latestInstant(row: readonly string[], columns: readonly number[], dates: InstantOptions): number | undefined {
   let latest: number | undefined;

@@ -104,16 +104,35 @@ const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
  * proves MDY. Undefined when no value decides it, or when the values contradict each other.
  */
 export function detectDateOrder(values: Iterable<string>): DateOrder | undefined {
-  let dayFirst = false;
-  let monthFirst = false;
+  return readDateOrder(values).order;
+}
+
+/** What a column of dates says about day/month order, with a value that proves it, for the user to see. */
+export interface DateOrderEvidence {
+  readonly order: DateOrder | undefined;
+  /** A value only one order can read (25/03/2024), when the order is decided. */
+  readonly proof: string | undefined;
+  /** A numeric day/month date, when there is one: undecided evidence still shows what the dates look like. */
+  readonly example: string | undefined;
+  /** Values prove both orders: the column mixes them. */
+  readonly contradictory: boolean;
+}
+
+export function readDateOrder(values: Iterable<string>): DateOrderEvidence {
+  let dayFirst: string | undefined;
+  let monthFirst: string | undefined;
+  let example: string | undefined;
   for (const raw of values) {
-    const match = NUMERIC_DATE.exec(raw.trim());
+    const value = raw.trim();
+    const match = NUMERIC_DATE.exec(value);
     if (!match) continue;
-    if (num(match[1]) > 12) dayFirst = true;
-    if (num(match[3]) > 12) monthFirst = true;
+    example ??= value;
+    if (num(match[1]) > 12) dayFirst ??= value;
+    if (num(match[3]) > 12) monthFirst ??= value;
   }
-  if (dayFirst === monthFirst) return undefined;
-  return dayFirst ? 'DMY' : 'MDY';
+  const contradictory = dayFirst !== undefined && monthFirst !== undefined;
+  if (contradictory || (dayFirst === undefined && monthFirst === undefined)) return { order: undefined, proof: undefined, example, contradictory };
+  return dayFirst === undefined ? { order: 'MDY', proof: monthFirst, example, contradictory } : { order: 'DMY', proof: dayFirst, example, contradictory };
 }
 
 function numericDate(value: string, match: RegExpExecArray, options: InstantOptions): ParsedInstant {

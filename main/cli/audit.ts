@@ -7,6 +7,7 @@ import type { ColumnMapping } from '@core/import/target-generic';
 import { describeIssue, type ImportIssue } from '@core/model/import-issue';
 import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
+import type { DateOrder } from '@core/import/values';
 import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { ImportFailure } from '../files/import-failure';
 import { loadEntra, loadTarget } from './load-sources';
@@ -18,6 +19,7 @@ export interface AuditOptions {
   readonly out: string;
   readonly mapping: ColumnMapping;
   readonly profileId: string | undefined;
+  readonly dateOrder: DateOrder | undefined;
   readonly asOf: string | undefined;
   readonly staleDays: number | undefined;
   readonly settingsFile: string | undefined;
@@ -34,7 +36,7 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const keepAccount = settings.driftAttributes.map((pair) => pair.account);
 
     const entra = await loadEntra(options.entra, keepIdentity);
-    const target = await loadTarget(options.target, { profileId: options.profileId, mapping: options.mapping, keepColumns: keepAccount });
+    const target = await loadTarget(options.target, { profileId: options.profileId, mapping: options.mapping, keepColumns: keepAccount, dateOrder: options.dateOrder });
     const sources = [...entra.files, target.file].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );

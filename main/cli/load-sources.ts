@@ -5,6 +5,8 @@ import { detectProvisioningLayout, joinProvisioningCompanions, provisioningCompa
 import { applySignIns, detectSignInLayout, signInFromRow, type SignInRecord } from '@core/import/entra-signins';
 import { detectEntraUsersLayout, hasSignInColumns, identityFromRow } from '@core/import/entra-users';
 import { findTargetProfile } from '@core/import/profiles/target-profiles';
+import { describeTargetDateOrder, targetDateOrder } from '@core/import/target-dates';
+import type { DateOrder } from '@core/import/values';
 import { describeFormat } from '@core/import/source-format';
 import { SOURCE_KIND_LABELS } from '@core/import/source-kind';
 import { accountFromRow, detectTargetLayout, type ColumnMapping } from '@core/import/target-generic';
@@ -123,6 +125,7 @@ export async function loadEntra(paths: readonly string[], keepColumns: readonly 
 export interface TargetOptions {
   readonly profileId: string | undefined;
   readonly mapping: ColumnMapping;
+  readonly dateOrder: DateOrder | undefined;
   readonly keepColumns: readonly string[];
 }
 
@@ -136,14 +139,17 @@ export async function loadTarget(path: string, options: TargetOptions): Promise<
   const profileId = options.profileId ?? candidate?.profileId ?? 'generic';
   const profile = findTargetProfile(profileId);
   if (!profile) throw new ImportFailure({ code: 'BAD_REQUEST', file: file.fileName, message: `unknown target profile "${profileId}"` });
-  const layout = mustHave(file.fileName, detectTargetLayout(header, options.keepColumns, options.mapping, profile));
+  // Decided from the first rows, as the app's import preview does, so both read the file alike.
+  const dates = targetDateOrder(header, file.head.sample, profile, options.mapping, options.dateOrder);
+  const layout = mustHave(file.fileName, detectTargetLayout(header, options.keepColumns, options.mapping, profile, dates.used));
   const accounts: Account[] = [];
   const end = await file.each((row, line) => {
     const account = accountFromRow(layout, header, row, line);
     if (account) accounts.push(account);
   });
   const how = options.profileId === undefined ? `detected, ${percent(candidate?.confidence ?? 0)}` : '--target-profile';
-  return { accounts, file: loaded(file, `${SOURCE_KIND_LABELS.target}: ${profile.label} (${how}), ${describeFormat(file.head.format)}`, accounts.length, end) };
+  const datesRead = dates.source === 'no-numeric-dates' ? '' : `, ${describeTargetDateOrder(dates)}`;
+  return { accounts, file: loaded(file, `${SOURCE_KIND_LABELS.target}: ${profile.label} (${how}), ${describeFormat(file.head.format)}${datesRead}`, accounts.length, end) };
 }
 
 interface OpenSource {

@@ -20,6 +20,8 @@ Commands:
             --target FILE          the application's user dump (CSV or JSON; its format is detected)
             --target-profile NAME  read the dump as: ${PROFILE_IDS.join(', ')}
             --map FIELD=COLUMN     take FIELD from COLUMN; repeatable. Fields: ${ACCOUNT_FIELDS.join(', ')}
+            --date-order MDY|DMY   how the dump's numeric dates read (03/04/2024); default: what its first rows
+                                   prove, else the format's convention, else MDY
             --as-of YYYY-MM-DD     the instant dates are judged against (default: the newest input file's time)
             --stale-days N         days without a login before an account is stale (default 90)
             --settings FILE.json   engine settings (aliases, default domain, patterns, service accounts, ...)
@@ -52,6 +54,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
         target: { type: 'string' },
         'target-profile': { type: 'string' },
         map: { type: 'string', multiple: true },
+        'date-order': { type: 'string' },
         'as-of': { type: 'string' },
         'stale-days': { type: 'string' },
         settings: { type: 'string' },
@@ -84,6 +87,8 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   if (staleText !== undefined && !/^[1-9]\d{0,4}$/.test(staleText)) return usageError(output, `--stale-days "${staleText}" is not a positive whole number`);
   const mapping = readMapping(values.map ?? []);
   if (typeof mapping === 'string') return usageError(output, mapping);
+  const dateOrder = values['date-order'];
+  if (dateOrder !== undefined && dateOrder !== 'MDY' && dateOrder !== 'DMY') return usageError(output, `--date-order "${dateOrder}" must be MDY or DMY`);
 
   return audit(
     {
@@ -92,6 +97,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       out,
       mapping,
       profileId: profile,
+      dateOrder,
       asOf,
       staleDays: staleText === undefined ? undefined : Number(staleText),
       settingsFile: values.settings,

@@ -47,6 +47,38 @@ describe('the import dialog', () => {
     expect(saved.sources[0]?.extractedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
+  it('asks the day/month order when the first rows do not tell, and records the answer with the source', async () => {
+    const target = card('Target application accounts');
+    app.answerNextDialog(fixture('target/dates-undecided.csv'));
+    await target.getByRole('button', { name: 'Choose file…' }).click();
+    const dialog = target.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('date-order').textContent()).toContain('do not tell day-first from month-first (03/04/2026): month first (US) is assumed');
+    await dialog.getByLabel('Dates').selectOption('DMY');
+    expect(await dialog.getByTestId('date-order').textContent()).toBe('dates read day first, as chosen');
+    await app.screenshot('import-dialog-date-order');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => target.getByTestId('source-rows').textContent()).toBe('2');
+    const orders = await app.page.evaluate(async () => {
+      const open = indexedDB.open('recondesk-workspace');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const sources = await new Promise<{ dateOrder?: string }[]>((resolve) => {
+        const request = db.transaction('sources').objectStore('sources').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      return sources.map((source) => source.dateOrder);
+    });
+    expect(orders).toEqual(['DMY']);
+  });
+
+  it('shows the order the first rows prove, and imports with it unasked', async () => {
+    const target = card('Target application accounts');
+    app.answerNextDialog(fixture('target/dates-day-first.csv'));
+    await target.getByRole('button', { name: 'Choose file…' }).click();
+    const dialog = target.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('date-order').textContent()).toBe('dates read day first: 25/03/2026 17:40 in the first rows can only be read that way');
+    expect(await dialog.getByLabel('Dates').inputValue()).toBe('');
+  });
+
   it('reads an Excel "Unicode text" save (UTF-16 with tabs) without asking', async () => {
     const target = card('Target application accounts');
     app.answerNextDialog(fixture('bad/utf-16le-tabs.csv'));

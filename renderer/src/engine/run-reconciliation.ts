@@ -112,7 +112,7 @@ async function readPopulation(workspace: Workspace, sources: CurrentSources): Pr
   for (const source of sources.target) {
     const profile = findTargetProfile(source.profileId ?? 'generic');
     if (!profile) return inFile(source, { code: 'BAD_REQUEST', message: `unknown target profile "${source.profileId}"` });
-    const mapped = mapTargetAccounts(source.header, await workspace.blocksOf(source.id), { profile, mapping: source.mapping ?? {}, keepColumns: [] });
+    const mapped = mapTargetAccounts(source.header, await workspace.blocksOf(source.id), { profile, mapping: source.mapping ?? {}, keepColumns: [], ...(source.dateOrder === undefined ? {} : { dateOrder: source.dateOrder }) });
     if (!mapped.ok) return inFile(source, mapped.error);
     accounts = accounts.length === 0 ? mapped.value : [...accounts, ...mapped.value];
   }

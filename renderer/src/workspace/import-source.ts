@@ -1,6 +1,7 @@
 import type { Api, ApiError, ImportBatch, ReadOverrides } from '@core/api/contract';
 import type { SourceKind } from '@core/import/source-kind';
 import type { ColumnMapping } from '@core/import/target-generic';
+import type { DateOrder } from '@core/import/values';
 import type { ImportWarning } from '@core/model/import-issue';
 import { fail, ok, type Result } from '@core/model/result';
 import type { SourceRecord, Workspace } from './workspace';
@@ -29,6 +30,8 @@ export interface ImportChoice extends ReadOverrides {
   readonly application?: string;
   /** ISO instant the data was extracted; the file's own timestamp when the user did not say. */
   readonly extractedAt?: string;
+  /** Day/month order of a target's numeric dates. */
+  readonly dateOrder?: DateOrder;
 }
 
 export interface FileToImport {
@@ -133,6 +136,7 @@ async function stageFile(
     ...(choice.mapping === undefined ? {} : { mapping: choice.mapping }),
     ...(choice.application === undefined ? {} : { application: choice.application }),
     ...(choice.extractedAt === undefined ? {} : { extractedAt: choice.extractedAt }),
+    ...(choice.dateOrder === undefined ? {} : { dateOrder: choice.dateOrder }),
     warnings: started.value.warnings,
   });
 

@@ -3,6 +3,7 @@ import type { ReconciliationCounts } from '@core/engine/reconcile';
 import type { SourceFormat } from '@core/import/source-format';
 import type { SourceKind } from '@core/import/source-kind';
 import type { ColumnMapping } from '@core/import/target-generic';
+import type { DateOrder } from '@core/import/values';
 import type { ImportWarning } from '@core/model/import-issue';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
@@ -30,6 +31,8 @@ export interface SourceRecord {
   /** When the data was extracted from its system, as the user stated it (default: the file's timestamp). */
   readonly extractedAt?: string;
   readonly warnings?: readonly ImportWarning[];
+  /** Day/month order a target's numeric dates are read with, chosen or proved by the first rows at import. */
+  readonly dateOrder?: DateOrder;
 }
 
 /** A column mapping the user confirmed for an application, offered again on the next import. */

@@ -43,6 +43,20 @@ describe('recondesk audit', () => {
     },
   );
 
+  it('says how the dump\'s dates are read: proved by its first rows, or as --date-order says', async () => {
+    const audited = async (...extra: string[]) => {
+      const output = capture();
+      const args = ['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/dates-day-first.csv'), '--as-of', '2026-11-22', '--out', await tempDir()];
+      expect(await run([...args, ...extra], output)).toBe(0);
+      return output.stdout.join('\n');
+    };
+    expect(await audited()).toContain('dates read day first: 25/03/2026 17:40 in the first rows can only be read that way');
+    expect(await audited('--date-order', 'MDY')).toContain('dates read month first (US), as chosen');
+    const output = capture();
+    expect(await run(['audit', '--entra', 'a.csv', '--target', 'b.csv', '--out', 'o', '--date-order', 'YMD'], output)).toBe(2);
+    expect(output.stderr.join('\n')).toContain('--date-order "YMD" must be MDY or DMY');
+  });
+
   it('prints usage for --help and exits 0', async () => {
     const output = capture();
     expect(await run(['--help'], output)).toBe(0);

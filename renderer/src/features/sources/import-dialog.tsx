@@ -3,7 +3,9 @@ import type { ChosenFile, ReadOverrides, SourceInspection } from '@core/api/cont
 import { findTargetProfile, TARGET_PROFILES } from '@core/import/profiles/target-profiles';
 import { SOURCE_DELIMITERS, SOURCE_ENCODINGS, type SourceDelimiter, type SourceEncoding } from '@core/import/source-format';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
+import { describeTargetDateOrder, targetDateOrder } from '@core/import/target-dates';
 import type { ColumnMapping } from '@core/import/target-generic';
+import type { DateOrder } from '@core/import/values';
 import { describeIssue } from '@core/model/import-issue';
 import { getApi } from '../../api';
 import type { FileToImport } from '../../workspace/import-source';
@@ -48,6 +50,7 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [application, setApplication] = useState('');
   const [extractedAt, setExtractedAt] = useState<string | undefined>();
+  const [chosenDateOrder, setChosenDateOrder] = useState<DateOrder | undefined>();
 
   useEffect(() => {
     let live = true;
@@ -78,6 +81,8 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
 
   const profile = findTargetProfile(profileId ?? detectedProfileId ?? 'generic') ?? findTargetProfile('generic')!;
   const applicationName = application.trim() || profile.label;
+  // Read from the preview rows, the same first rows the command line reads it from.
+  const dates = kind === 'target' && first ? targetDateOrder(first.header, first.sample, profile, mapping, chosenDateOrder) : undefined;
 
   // A mapping saved for this application is offered again.
   useEffect(() => {
@@ -105,6 +110,7 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
           kind,
           ...overrides,
           ...(kind === 'target' ? { profileId: profile.id, mapping, application: applicationName } : {}),
+          ...(dates?.used === undefined ? {} : { dateOrder: dates.used }),
           ...(extracted === undefined ? {} : { extractedAt: extracted }),
         },
       })),
@@ -171,6 +177,19 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
             </select>
             <label htmlFor={`${id}-application`}>Application</label>
             <input id={`${id}-application`} value={application} placeholder={profile.label} onChange={(event) => setApplication(event.target.value)} />
+            <label htmlFor={`${id}-dates`}>Dates</label>
+            <div className="field-with-note">
+              <select id={`${id}-dates`} value={chosenDateOrder ?? ''} onChange={(event) => setChosenDateOrder(event.target.value === '' ? undefined : (event.target.value as DateOrder))}>
+                <option value="">As detected</option>
+                <option value="MDY">Month first (03/25/2024)</option>
+                <option value="DMY">Day first (25/03/2024)</option>
+              </select>
+              {dates && (
+                <output className={dates.source === 'assumed' ? 'note attention' : 'note'} data-testid="date-order" htmlFor={`${id}-dates`}>
+                  {describeTargetDateOrder(dates)}
+                </output>
+              )}
+            </div>
           </>
         )}
         <label htmlFor={`${id}-extracted`}>Extracted at</label>
