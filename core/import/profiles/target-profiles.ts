@@ -61,6 +61,10 @@ const GENERIC_CONFIDENCE = 0.1;
 // its share is scaled below the generic reading's.
 const OWN_NEEDED = 2;
 const COINCIDENCE = 0.05;
+// Unless nearly all of the signature is there: then one own column is the format, with less confidence
+// (a Salesforce report by labels without `Created Date` still has `Profile`, `Role`, `Last Login`, …).
+const NEARLY_ALL = 0.8;
+const ONE_OWN = 0.5;
 
 /** How well each profile's signatures fit the header, best first (ties by profile id). */
 export function scoreTargetProfiles(header: readonly string[]): ProfileScore[] {
@@ -103,7 +107,7 @@ function scoreSignature(profile: TargetProfile, signature: Signature, has: (name
     if (!COMMON.has(canonicalColumnName(found))) own += 1;
   }
   const share = matched.length / signature.length;
-  const confidence = own >= Math.min(OWN_NEEDED, ownInSignature) ? share : share * COINCIDENCE;
+  const confidence = own >= Math.min(OWN_NEEDED, ownInSignature) ? share : own === 1 && share >= NEARLY_ALL ? share * ONE_OWN : share * COINCIDENCE;
   return { profile, confidence: Math.round(confidence * 100) / 100, matched };
 }
 

@@ -437,7 +437,8 @@ const FIXTURES: readonly (readonly [file: string, profile: string, expected: rea
 ];
 
 // Fixtures that are not a named format's export: the generic dump and Google's upload template.
-const NOT_A_PROFILE_FIXTURE = new Set(['app-users.csv', 'google-workspace-template.csv']);
+// Generic dumps: the slice's, the Google upload template, and the day/month order fixtures (target-dates.test.ts).
+const NOT_A_PROFILE_FIXTURE = new Set(['app-users.csv', 'google-workspace-template.csv', 'dates-day-first.csv', 'dates-undecided.csv']);
 
 // Detection must not merely prefer the right profile: every other reading (any profile, any Entra kind) trails it by this much.
 const CLEAR_MARGIN = 0.5;
@@ -456,6 +457,17 @@ describe('target profile detection', () => {
     expect(best.confidence).toBeGreaterThanOrEqual(0.5);
     const runnerUp = alternatives[0]?.confidence ?? 0;
     expect(best.confidence - runnerUp).toBeGreaterThanOrEqual(CLEAR_MARGIN);
+  });
+
+  it('detectSource still reads a Salesforce report by labels without `Created Date` as Salesforce, less surely', () => {
+    const header = ['User ID', 'Username', 'Email', 'First Name', 'Last Name', 'Active', 'Last Login', 'Profile', 'Role'];
+    const { best, alternatives } = detectSource(header);
+    expect(best).toMatchObject({ kind: 'target', profileId: 'salesforce' });
+    expect(best.confidence).toBeGreaterThanOrEqual(0.3);
+    expect(best.confidence).toBeLessThan(0.5);
+    expect(alternatives[0]).toMatchObject({ profileId: 'generic' });
+    // One own column among a few common ones is still a coincidence.
+    expect(detectSource(['Username', 'Email', 'Active', 'Profile']).best).toMatchObject({ profileId: 'generic' });
   });
 
   it('detectSource offers the generic reading for a header no profile knows', () => {
