@@ -1,5 +1,5 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { reconcile, ENGINE_VERSION, type ReconciliationResult } from '@core/engine/reconcile';
 import { parseScopingFilter, type ScopingFilter } from '@core/engine/scope';
 import { parseSettings } from '@core/engine/settings-file';
@@ -10,8 +10,18 @@ import type { ReconciliationSettings } from '@core/model/settings';
 import type { DateOrder } from '@core/import/values';
 import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { ImportFailure } from '../files/import-failure';
-import { loadEntra, loadTarget } from './load-sources';
+import type { TargetReadingRecord } from '@core/evidence/manifest';
+import { writePack } from '../evidence/pack';
+import { signerFromPem, signerFromPkcs12, type Signer } from '../evidence/signer';
+import { loadEntra, loadTarget, type LoadedFile } from './load-sources';
 import { EXIT, type Output } from './output';
+
+/** How the pack is signed; unsigned only when the user says so. */
+export type SigningChoice =
+  | { readonly kind: 'unsigned' }
+  | { readonly kind: 'pfx'; readonly path: string; readonly passphraseVariable: string }
+  | { readonly kind: 'pem'; readonly keyPath: string; readonly certificatePath: string }
+  | { readonly kind: 'signer'; readonly signer: Signer };
 
 export interface AuditOptions {
   readonly entra: readonly string[];
@@ -24,42 +34,111 @@ export interface AuditOptions {
   readonly staleDays: number | undefined;
   readonly settingsFile: string | undefined;
   readonly scopeFile: string | undefined;
+  readonly signing: SigningChoice;
+  readonly includeInputs: boolean;
+  /** ISO instant recorded as the export time; now when undefined. Fixing it makes the pack reproducible. */
+  readonly exportedAt: string | undefined;
 }
 
-/** `recondesk audit`: reconciles Entra identities with one target dump and writes findings.csv. */
+/** One reconciliation over files, as the command line and the verifier run it. */
+export interface AuditRequest {
+  readonly entra: readonly string[];
+  readonly target: string;
+  readonly reading: TargetReadingRecord;
+  readonly settings: ReconciliationSettings;
+  readonly scope: ScopingFilter | undefined;
+}
+
+export interface AuditOutcome {
+  readonly result: ReconciliationResult;
+  readonly findingsCsv: string;
+  readonly entraFiles: readonly LoadedFile[];
+  readonly targetFile: LoadedFile;
+}
+
+/** Loads the files and reconciles them: everything but writing. Throws `ImportFailure` for bad input. */
+export async function performAudit(request: AuditRequest): Promise<AuditOutcome> {
+  const { settings, scope, reading } = request;
+  const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
+  const keepAccount = settings.driftAttributes.map((pair) => pair.account);
+  const entra = await loadEntra(request.entra, keepIdentity);
+  const target = await loadTarget(request.target, { profileId: reading.profileId, mapping: reading.mapping, keepColumns: keepAccount, dateOrder: reading.dateOrder });
+  const result = reconcile({
+    identities: entra.identities,
+    accounts: target.accounts,
+    assignments: entra.assignments,
+    provisioningEvents: entra.provisioningEvents,
+    hasSignInData: entra.hasSignInData,
+    scope,
+    links: [],
+    settings,
+  });
+  return { result, findingsCsv: writeFindingsCsv(result.rows), entraFiles: entra.files, targetFile: target.file };
+}
+
+/** `recondesk audit`: reconciles Entra identities with one target dump and writes the evidence pack. */
 export async function audit(options: AuditOptions, output: Output): Promise<number> {
   try {
+    await mustBeEmpty(options.out);
+    const signer = await loadSigner(options.signing);
     const asOf = options.asOf ?? (await newestModification([...options.entra, options.target]));
     const settings = await loadSettings(options, asOf);
     const scope = options.scopeFile === undefined ? undefined : await loadScope(options.scopeFile);
-    const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
-    const keepAccount = settings.driftAttributes.map((pair) => pair.account);
-
-    const entra = await loadEntra(options.entra, keepIdentity);
-    const target = await loadTarget(options.target, { profileId: options.profileId, mapping: options.mapping, keepColumns: keepAccount, dateOrder: options.dateOrder });
-    const sources = [...entra.files, target.file].map(
+    const reading: TargetReadingRecord = { profileId: options.profileId, mapping: options.mapping, dateOrder: options.dateOrder };
+    const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope };
+    const outcome = await performAudit(request);
+    const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );
-
-    const result = reconcile({
-      identities: entra.identities,
-      accounts: target.accounts,
-      assignments: entra.assignments,
-      provisioningEvents: entra.provisioningEvents,
-      hasSignInData: entra.hasSignInData,
-      scope,
-      links: [],
-      settings,
-    });
-    await mkdir(options.out, { recursive: true });
-    const findingsPath = join(options.out, 'findings.csv');
-    await writeFile(findingsPath, writeFindingsCsv(result.rows), 'utf8');
-    printSummary(output, result, sources, options.asOf === undefined ? 'the newest input file' : '--as-of');
-    output.out(`Wrote ${findingsPath}`);
+    printSummary(output, outcome.result, sources, options.asOf === undefined ? 'the newest input file' : '--as-of');
+    const exportedAt = options.exportedAt ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer });
+    output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
+    if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);
+    else output.out('UNSIGNED (--unsigned): nothing proves who made this pack.');
+    output.out(`Verify: npm run --silent recondesk -- verify ${options.out}`);
     return EXIT.done;
   } catch (error) {
     if (error instanceof ImportFailure) return inputError(output, error.issue);
     throw error;
+  }
+}
+
+async function mustBeEmpty(folder: string): Promise<void> {
+  const entries = await readdir(folder).catch(() => []);
+  if (entries.length > 0) {
+    throw new ImportFailure({ code: 'BAD_REQUEST', file: basename(folder), message: 'the --out folder is not empty: an evidence pack needs a folder of its own' });
+  }
+}
+
+const read = async (path: string): Promise<Buffer> =>
+  readFile(path).catch((error: unknown) => {
+    throw new ImportFailure({ code: 'FILE_UNREADABLE', file: basename(path), message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` });
+  });
+
+const failed = (file: string, error: unknown): ImportFailure =>
+  new ImportFailure({ code: 'BAD_REQUEST', file: basename(file), message: `cannot sign with it: ${error instanceof Error ? error.message : String(error)}` });
+
+async function loadSigner(choice: SigningChoice): Promise<Signer | undefined> {
+  if (choice.kind === 'unsigned') return undefined;
+  if (choice.kind === 'signer') return choice.signer;
+  if (choice.kind === 'pfx') {
+    const passphrase = process.env[choice.passphraseVariable];
+    if (passphrase === undefined) {
+      throw new ImportFailure({ code: 'BAD_REQUEST', file: basename(choice.path), message: `the environment variable ${choice.passphraseVariable} (--sign-pass-env) is not set` });
+    }
+    const der = await read(choice.path);
+    try {
+      return signerFromPkcs12(der, passphrase);
+    } catch (error) {
+      throw failed(choice.path, error);
+    }
+  }
+  const [key, certificate] = await Promise.all([read(choice.keyPath), read(choice.certificatePath)]);
+  try {
+    return signerFromPem(key.toString('utf8'), certificate.toString('utf8'));
+  } catch (error) {
+    throw failed(choice.keyPath, error);
   }
 }
 

@@ -21,7 +21,9 @@ import { readSource, type CsvRows, type SourceEnd, type SourceHead } from '../fi
 
 /** One input as the summary reports it: what it was taken for, how it was read, and its hash. */
 export interface LoadedFile {
+  readonly path: string;
   readonly fileName: string;
+  readonly size: number;
   readonly taken: string;
   readonly rows: number;
   readonly sha256: string;
@@ -153,6 +155,7 @@ export async function loadTarget(path: string, options: TargetOptions): Promise<
 }
 
 interface OpenSource {
+  readonly path: string;
   readonly fileName: string;
   readonly head: SourceHead;
   /** Calls `visit` for every data row with its line, and returns the totals. */
@@ -166,6 +169,7 @@ async function openSource(path: string): Promise<OpenSource> {
   if (first.done || !('header' in first.value)) throw new ImportFailure({ code: 'EMPTY_FILE', file: fileName, message: 'the file is empty: no header row' });
   const head = first.value;
   return {
+    path,
     fileName,
     head,
     async each(visit) {
@@ -198,5 +202,12 @@ function mustHave<T>(fileName: string, result: Result<T, ImportIssue>): T {
   return result.value;
 }
 
-const loaded = (file: OpenSource, taken: string, rows: number, end: SourceEnd): LoadedFile => ({ fileName: file.fileName, taken, rows, sha256: end.sha256 });
+const loaded = (file: OpenSource, taken: string, rows: number, end: SourceEnd): LoadedFile => ({
+  path: file.path,
+  fileName: file.fileName,
+  size: end.bytesRead,
+  taken,
+  rows,
+  sha256: end.sha256,
+});
 const percent = (confidence: number): string => `${Math.round(confidence * 100)}%`;

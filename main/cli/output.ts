@@ -10,4 +10,4 @@ export const consoleOutput: Output = {
 };
 
 /** Exit codes of the command line. */
-export const EXIT = { done: 0, usage: 2, inputError: 3 } as const;
+export const EXIT = { done: 0, verifyFailed: 1, usage: 2, inputError: 3 } as const;

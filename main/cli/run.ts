@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { readAsOf } from '@core/engine/settings-file';
 import { TARGET_PROFILES } from '@core/import/profiles/target-profiles';
 import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '@core/import/target-generic';
-import { audit } from './audit';
+import { audit, type SigningChoice } from './audit';
+import { demo } from './demo';
+import { verify } from './verify';
 import { EXIT, type Output } from './output';
 
 const PROFILE_IDS = TARGET_PROFILES.map((profile) => profile.id);
@@ -13,7 +15,8 @@ Usage:
   npm run --silent recondesk -- <command> [options]
 
 Commands:
-  audit     Reconcile Entra ID identities with one application's accounts; writes DIR/findings.csv
+  audit     Reconcile Entra ID identities with one application's accounts; writes a signed evidence pack
+            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt)
             --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
                                    Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
                                    logs (JSON, or the CSV download's files); each is detected and reported
@@ -26,13 +29,26 @@ Commands:
             --stale-days N         days without a login before an account is stale (default 90)
             --settings FILE.json   engine settings (aliases, default domain, patterns, service accounts, ...)
             --scope FILE.json      the application's scoping filter (Recondesk or Microsoft Graph form)
-            --out DIR              folder to write into (created if missing)
+            --out DIR              an empty or new folder for the pack
+            --sign-pfx FILE        sign with an organisation's PKCS#12 (.pfx/.p12, RSA key) ...
+            --sign-pass-env VAR    ... whose passphrase is in the environment variable VAR
+            --sign-key KEY.pem     or sign with a PEM private key ...
+            --sign-cert CERT.pem   ... and its PEM certificate
+            --unsigned             or say explicitly that the pack is not signed
+            --no-inputs            leave the input files out of the pack (their hashes stay)
+            --exported-at ISO      the export time recorded (default now); fix it to reproduce a pack byte for byte
+  verify    Verify a pack: its signature, every file's hash, then re-perform the reconciliation from
+            inputs/ and compare with findings.csv byte for byte
+            PATH                   the pack folder
+  demo      Build a signed pack from the bundled sample with a throwaway signing identity [--out DIR]
   help      Show this text
 
-Exit codes: 0 done, 2 usage error, 3 input error.
+Exit codes: 0 done (verify: the pack holds), 1 verify: the pack does not hold, 2 usage error, 3 input error.
 
 Example:
-  npm run --silent recondesk -- audit --entra users.csv --target app-users.csv --as-of 2026-11-22 --out review-2026-q4
+  npm run --silent recondesk -- audit --entra users.csv --target app-users.csv --as-of 2026-11-22 \
+      --sign-key me.key.pem --sign-cert me.cert.pem --out review-2026-q4
+  npm run --silent recondesk -- verify review-2026-q4
 `;
 
 /** Runs the command line with its arguments (without `node` and the script); returns the exit code. */
@@ -43,6 +59,8 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
     output.out(USAGE);
     return EXIT.done;
   }
+  if (command === 'verify') return verifyCommand(rest, output);
+  if (command === 'demo') return demoCommand(rest, output);
   if (command !== 'audit') return usageError(output, `unknown command "${command}"`);
 
   let values;
@@ -60,6 +78,13 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
         settings: { type: 'string' },
         scope: { type: 'string' },
         out: { type: 'string' },
+        'sign-pfx': { type: 'string' },
+        'sign-pass-env': { type: 'string' },
+        'sign-key': { type: 'string' },
+        'sign-cert': { type: 'string' },
+        unsigned: { type: 'boolean' },
+        'no-inputs': { type: 'boolean' },
+        'exported-at': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -87,6 +112,11 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   if (staleText !== undefined && !/^[1-9]\d{0,4}$/.test(staleText)) return usageError(output, `--stale-days "${staleText}" is not a positive whole number`);
   const mapping = readMapping(values.map ?? []);
   if (typeof mapping === 'string') return usageError(output, mapping);
+  const signing = readSigning(values);
+  if (typeof signing === 'string') return usageError(output, signing);
+  const exportedAtText = values['exported-at'];
+  const exportedAt = exportedAtText === undefined ? undefined : readAsOf(exportedAtText);
+  if (exportedAtText !== undefined && exportedAt === undefined) return usageError(output, `--exported-at "${exportedAtText}" is not an ISO 8601 instant`);
   const dateOrder = values['date-order'];
   if (dateOrder !== undefined && dateOrder !== 'MDY' && dateOrder !== 'DMY') return usageError(output, `--date-order "${dateOrder}" must be MDY or DMY`);
 
@@ -102,9 +132,57 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       staleDays: staleText === undefined ? undefined : Number(staleText),
       settingsFile: values.settings,
       scopeFile: values.scope,
+      signing,
+      includeInputs: values['no-inputs'] !== true,
+      exportedAt,
     },
     output,
   );
+}
+
+interface SigningFlags {
+  readonly 'sign-pfx'?: string | undefined;
+  readonly 'sign-pass-env'?: string | undefined;
+  readonly 'sign-key'?: string | undefined;
+  readonly 'sign-cert'?: string | undefined;
+  readonly unsigned?: boolean | undefined;
+}
+
+/** Exactly one way of signing, or `--unsigned` said out loud. */
+function readSigning(flags: SigningFlags): SigningChoice | string {
+  const pfx = flags['sign-pfx'];
+  const passphrase = flags['sign-pass-env'];
+  const key = flags['sign-key'];
+  const certificate = flags['sign-cert'];
+  const ways = [pfx !== undefined, key !== undefined || certificate !== undefined, flags.unsigned === true].filter(Boolean).length;
+  if (ways === 0) return 'say how to sign the pack: --sign-pfx FILE --sign-pass-env VAR, or --sign-key KEY.pem --sign-cert CERT.pem, or --unsigned';
+  if (ways > 1) return 'choose one of --sign-pfx, --sign-key/--sign-cert and --unsigned';
+  if (pfx !== undefined) return passphrase === undefined ? '--sign-pfx needs --sign-pass-env VAR, the environment variable holding its passphrase' : { kind: 'pfx', path: pfx, passphraseVariable: passphrase };
+  if (key !== undefined || certificate !== undefined) {
+    return key === undefined || certificate === undefined ? '--sign-key and --sign-cert go together' : { kind: 'pem', keyPath: key, certificatePath: certificate };
+  }
+  return { kind: 'unsigned' };
+}
+
+async function demoCommand(args: readonly string[], output: Output): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { out: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return usageError(output, error instanceof Error ? error.message : String(error));
+  }
+  return demo(values.out, output);
+}
+
+async function verifyCommand(args: readonly string[], output: Output): Promise<number> {
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true }));
+  } catch (error) {
+    return usageError(output, error instanceof Error ? error.message : String(error));
+  }
+  if (positionals.length !== 1) return usageError(output, 'verify needs exactly one PATH: the pack folder');
+  return verify(positionals[0]!, output);
 }
 
 function readMapping(pairs: readonly string[]): ColumnMapping | string {

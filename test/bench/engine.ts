@@ -86,7 +86,7 @@ async function benchmark(folder: string, rows: number, seed: number): Promise<nu
   );
 
   const out = join(folder, 'audit');
-  const args = ['--import', 'tsx', 'main/cli/recondesk.ts', 'audit', '--entra', identities.path, '--target', accounts.path, '--as-of', AS_OF, '--out', out];
+  const args = ['--import', 'tsx', 'main/cli/recondesk.ts', 'audit', '--entra', identities.path, '--target', accounts.path, '--as-of', AS_OF, '--out', out, '--unsigned', '--no-inputs'];
   const audit = await measureProcess(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
   const peak = audit.peakRssBytes;
   const situations = situationCounts(audit.stdout);

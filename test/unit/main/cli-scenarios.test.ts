@@ -17,7 +17,7 @@ describe('recondesk audit over realistic inputs', () => {
   it('reconciles an AWS IAM credential report, run as a user runs it', async () => {
     const out = await tempDir();
     const root = resolve(import.meta.dirname, '../../..');
-    const args = ['run', '--silent', 'recondesk', '--', 'audit', ...ENTRA, '--target', fixture('scenario/aws-credential-report.csv'), '--as-of', '2026-11-22', '--out', out];
+    const args = ['run', '--silent', 'recondesk', '--', 'audit', ...ENTRA, '--target', fixture('scenario/aws-credential-report.csv'), '--as-of', '2026-11-22', '--out', out, '--unsigned'];
     const { stdout } = await promisify(execFile)('npm', args, { cwd: root });
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('scenario/expected-aws-findings.csv'), 'utf8'));
     expect(stdout).toContain('aws-credential-report.csv: Target application accounts: AWS IAM credential report (detected, 100%)');
@@ -27,7 +27,7 @@ describe('recondesk audit over realistic inputs', () => {
 
   it('reconciles a Salesforce user export: object id, employee id with leading zeros, a name proposal', async () => {
     const out = await tempDir();
-    const code = await run(['audit', ...ENTRA.slice(0, 4), '--target', fixture('scenario/salesforce-users.csv'), '--as-of', '2026-11-22', '--out', out], silent);
+    const code = await run(['audit', ...ENTRA.slice(0, 4), '--target', fixture('scenario/salesforce-users.csv'), '--as-of', '2026-11-22', '--out', out, '--unsigned'], silent);
     expect(code).toBe(0);
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('scenario/expected-salesforce-findings.csv'), 'utf8'));
   });
@@ -38,7 +38,7 @@ describe('recondesk audit over realistic inputs', () => {
     const shuffled = await tempFile('aws-credential-report.csv', [header, ...rows.toReversed()].join('\n') + '\n');
     const reordered = ['provisioning.json', 'assignments.csv', 'entra-users.json'].flatMap((name) => ['--entra', fixture(`scenario/${name}`)]);
     const out = await tempDir();
-    expect(await run(['audit', ...reordered, '--target', shuffled, '--as-of', '2026-11-22', '--out', out], silent)).toBe(0);
+    expect(await run(['audit', ...reordered, '--target', shuffled, '--as-of', '2026-11-22', '--out', out, '--unsigned'], silent)).toBe(0);
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('scenario/expected-aws-findings.csv'), 'utf8'));
   });
 
@@ -46,7 +46,7 @@ describe('recondesk audit over realistic inputs', () => {
     const out = await tempDir();
     const lines: string[] = [];
     const code = await run(
-      ['audit', ...ENTRA.slice(0, 2), '--target', fixture('scenario/salesforce-users.csv'), '--target-profile', 'generic', '--map', 'objectId=FederationIdentifier', '--as-of', '2026-11-22', '--out', out],
+      ['audit', ...ENTRA.slice(0, 2), '--target', fixture('scenario/salesforce-users.csv'), '--target-profile', 'generic', '--map', 'objectId=FederationIdentifier', '--as-of', '2026-11-22', '--out', out, '--unsigned'],
       { out: (line) => lines.push(line), err: (line) => lines.push(line) },
     );
     expect(code).toBe(0);

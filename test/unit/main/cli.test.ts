@@ -18,7 +18,7 @@ describe('recondesk audit', () => {
   it('writes the hand-checked findings.csv for the slice fixtures', async () => {
     const out = await tempDir();
     const output = capture();
-    const code = await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--as-of', '2026-11-22', '--out', out], output);
+    const code = await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--as-of', '2026-11-22', '--out', out, '--unsigned'], output);
     expect(code).toBe(0);
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
     expect(output.stdout.join('\n')).toMatch(/MATCHED\s+4/);
@@ -30,7 +30,7 @@ describe('recondesk audit', () => {
     const [header, ...rows] = original.trimEnd().split('\n');
     const shuffled = await tempFile('shuffled.csv', [header, ...rows.toReversed()].join('\n') + '\n');
     const out = await tempDir();
-    await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', shuffled, '--as-of', '2026-11-22', '--out', out], capture());
+    await run(['audit', '--entra', fixture('entra/users-download.csv'), '--target', shuffled, '--as-of', '2026-11-22', '--out', out, '--unsigned'], capture());
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('expected/slice-findings.csv'), 'utf8'));
   });
 
@@ -46,14 +46,14 @@ describe('recondesk audit', () => {
   it('says how the dump\'s dates are read: proved by its first rows, or as --date-order says', async () => {
     const audited = async (...extra: string[]) => {
       const output = capture();
-      const args = ['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/dates-day-first.csv'), '--as-of', '2026-11-22', '--out', await tempDir()];
+      const args = ['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/dates-day-first.csv'), '--as-of', '2026-11-22', '--out', await tempDir(), '--unsigned'];
       expect(await run([...args, ...extra], output)).toBe(0);
       return output.stdout.join('\n');
     };
     expect(await audited()).toContain('dates read day first: 25/03/2026 17:40 in the first rows can only be read that way');
     expect(await audited('--date-order', 'MDY')).toContain('dates read month first (US), as chosen');
     const output = capture();
-    expect(await run(['audit', '--entra', 'a.csv', '--target', 'b.csv', '--out', 'o', '--date-order', 'YMD'], output)).toBe(2);
+    expect(await run(['audit', '--entra', 'a.csv', '--target', 'b.csv', '--out', 'o', '--unsigned', '--date-order', 'YMD'], output)).toBe(2);
     expect(output.stderr.join('\n')).toContain('--date-order "YMD" must be MDY or DMY');
   });
 
@@ -65,14 +65,14 @@ describe('recondesk audit', () => {
 
   it('exits 3 naming the file and line when an input is not what it should be', async () => {
     const output = capture();
-    const code = await run(['audit', '--entra', fixture('target/app-users.csv'), '--target', fixture('target/app-users.csv'), '--out', await tempDir()], output);
+    const code = await run(['audit', '--entra', fixture('target/app-users.csv'), '--target', fixture('target/app-users.csv'), '--out', await tempDir(), '--unsigned'], output);
     expect(code).toBe(3);
     expect(output.stderr.join('\n')).toContain('app-users.csv, line 1: not an Entra export Recondesk knows');
   });
 
   it('exits 3 for a file that does not exist', async () => {
     const output = capture();
-    const code = await run(['audit', '--entra', '/nonexistent/users.csv', '--target', fixture('target/app-users.csv'), '--out', await tempDir()], output);
+    const code = await run(['audit', '--entra', '/nonexistent/users.csv', '--target', fixture('target/app-users.csv'), '--out', await tempDir(), '--unsigned'], output);
     expect(code).toBe(3);
     expect(output.stderr.join('\n')).toContain('users.csv: cannot read the file');
   });

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ENGINE_VERSION } from '@core/engine/reconcile';
+import {
+  canonicalJson,
+  MANIFEST_FORMAT,
+  runIdentityText,
+  sha256Sums,
+  verifyInstructions,
+  type EvidenceManifest,
+  type PackFile,
+  type PackInput,
+} from '@core/evidence/manifest';
+import type { AuditOutcome, AuditRequest } from '../cli/audit';
+import type { LoadedFile } from '../cli/load-sources';
+import { signDetached, type Signer } from './signer';
+
+export interface PackRequest {
+  readonly out: string;
+  readonly request: AuditRequest;
+  readonly outcome: AuditOutcome;
+  readonly includeInputs: boolean;
+  readonly exportedAt: string;
+  readonly signer: Signer | undefined;
+}
+
+/** The pack's own file names. */
+export const PACK = {
+  manifest: 'manifest.json',
+  signature: 'manifest.json.p7s',
+  certificate: 'signer.pem',
+  sums: 'SHA256SUMS',
+  findings: 'findings.csv',
+  instructions: 'VERIFY.txt',
+  inputs: 'inputs',
+} as const;
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Writes the evidence pack into an empty folder: findings.csv, the inputs byte for byte, VERIFY.txt, the
+ * signer's certificate, manifest.json hashing all of them, SHA256SUMS, and the detached CMS signature over the
+ * manifest. The same inputs, settings, export time and key give the same bytes.
+ */
+export async function writePack(pack: PackRequest): Promise<{ manifest: EvidenceManifest }> {
+  const { out, request, outcome, signer } = pack;
+  await mkdir(out, { recursive: true });
+  const files: PackFile[] = [];
+  const put = async (path: string, bytes: Uint8Array | string): Promise<void> => {
+    await writeFile(join(out, ...path.split('/')), bytes);
+    files.push({ path, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, sha256: sha256(bytes) });
+  };
+
+  const inputs = await packInputs(pack, async (path, source) => {
+    await mkdir(join(out, PACK.inputs), { recursive: true });
+    const target = join(out, ...path.split('/'));
+    await copyFile(source, target);
+    // Hash the copy, not the original: the pack vouches for the bytes it holds.
+    const file = { path, ...(await hashFile(target)) };
+    files.push(file);
+    return file;
+  });
+  await put(PACK.findings, outcome.findingsCsv);
+  const signerRecord = signer ? { subject: signer.subject, fingerprint: signer.fingerprint } : null;
+  await put(PACK.instructions, verifyInstructions(signerRecord));
+  if (signer) await put(PACK.certificate, signer.certificatePem);
+
+  const { result } = outcome;
+  const identity = {
+    engineVersion: ENGINE_VERSION,
+    asOf: result.asOf,
+    settings: result.settings,
+    scope: request.scope ?? null,
+    target: request.reading,
+    inputs,
+  };
+  const manifest: EvidenceManifest = {
+    format: MANIFEST_FORMAT,
+    ...identity,
+    exportedAt: pack.exportedAt,
+    runId: sha256(runIdentityText(identity)),
+    counts: result.counts,
+    signer: signerRecord,
+    files: files.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+  const manifestText = canonicalJson(manifest);
+  await writeFile(join(out, PACK.manifest), manifestText);
+  await writeFile(join(out, PACK.sums), sha256Sums(manifest.files));
+  if (signer) await writeFile(join(out, PACK.signature), signDetached(Buffer.from(manifestText), signer, new Date(pack.exportedAt)));
+  return { manifest };
+}
+
+/** Every input with its role and hash; copied into `inputs/` under a unique name unless left out. */
+async function packInputs(pack: PackRequest, copy: (path: string, source: string) => Promise<PackFile>): Promise<PackInput[]> {
+  const { request, outcome } = pack;
+  const used = new Set<string>();
+  const uniqueName = (fileName: string): string => {
+    let name = fileName;
+    for (let n = 2; used.has(name); n += 1) name = `${n}-${fileName}`;
+    used.add(name);
+    return name;
+  };
+  const byPath = new Map<string, LoadedFile>([...outcome.entraFiles, outcome.targetFile].map((file) => [file.path, file]));
+  const entries = [...request.entra.map((path) => ['entra', path] as const), ['target', request.target] as const];
+  const inputs: PackInput[] = [];
+  for (const [role, source] of entries) {
+    const loaded = byPath.get(source);
+    const fileName = basename(source);
+    const path = pack.includeInputs ? `${PACK.inputs}/${uniqueName(fileName)}` : undefined;
+    const { size, sha256: hash } = path === undefined ? await hashFile(source) : await copy(path, source);
+    inputs.push({ role, fileName, path, size, sha256: hash, records: loaded?.rows ?? 0, readAs: loaded?.taken ?? '' });
+  }
+  return inputs;
+}
+
+/** Size and SHA-256 of a file, streamed: inputs can be hundreds of megabytes. */
+export async function hashFile(path: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).byteLength;
+  }
+  return { size, sha256: hash.digest('hex') };
+}

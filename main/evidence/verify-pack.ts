@@ -1,0 +1,111 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseSha256Sums, type EvidenceManifest } from '@core/evidence/manifest';
+import { hashFile, PACK } from './pack';
+import { verifyDetached } from './signer';
+
+/** One check of a verification, in the order they run. */
+export interface VerifyCheck {
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export interface PackVerification {
+  readonly ok: boolean;
+  readonly checks: readonly VerifyCheck[];
+  readonly manifest: EvidenceManifest | undefined;
+}
+
+/** Re-performs the run from the pack's inputs and returns the findings.csv it gives. */
+export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[]) => Promise<string>;
+
+/**
+ * Verifies a pack folder: the CMS signature over manifest.json, SHA256SUMS against the manifest, every file's
+ * size and hash, no file the manifest does not list, then the reconciliation re-performed from inputs/ and
+ * compared byte for byte with findings.csv. Stops at the first failure, which it names.
+ */
+export async function verifyPack(folder: string, reperform: Reperform): Promise<PackVerification> {
+  const checks: VerifyCheck[] = [];
+  const done = (manifest: EvidenceManifest | undefined): PackVerification => ({ ok: checks.every((check) => check.ok), checks, manifest });
+  const pass = (check: string, detail: string): void => void checks.push({ check, ok: true, detail });
+  const failed = (check: string, detail: string, manifest?: EvidenceManifest): PackVerification => {
+    checks.push({ check, ok: false, detail });
+    return done(manifest);
+  };
+
+  const manifestBytes = await readFile(join(folder, PACK.manifest)).catch(() => undefined);
+  if (!manifestBytes) return failed(PACK.manifest, 'missing: this is not an evidence pack folder');
+  let manifest: EvidenceManifest;
+  try {
+    manifest = JSON.parse(manifestBytes.toString('utf8')) as EvidenceManifest;
+  } catch {
+    return failed(PACK.manifest, 'not valid JSON');
+  }
+
+  const signature = await readFile(join(folder, PACK.signature)).catch(() => undefined);
+  if (!signature) return failed(PACK.signature, 'missing: the pack is unsigned, so nothing proves who made it', manifest);
+  const signed = verifyDetached(manifestBytes, signature);
+  if (!signed.ok) return failed(PACK.signature, signed.reason, manifest);
+  // The signed manifest names the certificate by fingerprint, so a changed certificate inside the signature shows here.
+  if (manifest.signer?.fingerprint !== signed.fingerprint) {
+    return failed(PACK.signature, `its certificate (${signed.fingerprint}) is not the signer manifest.json names`, manifest);
+  }
+  const certificate = await readFile(join(folder, PACK.certificate), 'utf8').catch(() => undefined);
+  if (certificate === undefined || normalised(certificate) !== normalised(signed.certificatePem)) {
+    return failed(PACK.certificate, 'not the certificate inside the signature', manifest);
+  }
+  pass(PACK.signature, `signed by ${signed.subject}; certificate SHA-256 fingerprint ${signed.fingerprint}`);
+
+  const sums = parseSha256Sums(await readFile(join(folder, PACK.sums), 'utf8').catch(() => ''));
+  const listed = new Map(manifest.files.map((file) => [file.path, file.sha256]));
+  if (!sums || sums.size !== listed.size || [...listed].some(([path, hash]) => sums.get(path) !== hash)) {
+    return failed(PACK.sums, 'does not list the hashes of manifest.json', manifest);
+  }
+  pass(PACK.sums, `${sums.size} hashes, the manifest's`);
+
+  for (const file of manifest.files) {
+    const actual = await hashFile(join(folder, ...file.path.split('/'))).catch(() => undefined);
+    if (!actual) return failed(file.path, 'missing', manifest);
+    if (actual.size !== file.size || actual.sha256 !== file.sha256) return failed(file.path, `changed: SHA-256 ${actual.sha256}, the manifest says ${file.sha256}`, manifest);
+  }
+  const present = await listFiles(folder);
+  const own = new Set<string>([PACK.manifest, PACK.signature, PACK.sums, ...listed.keys()]);
+  const extra = present.find((path) => !own.has(path));
+  if (extra !== undefined) return failed(extra, 'not in the manifest: added after the pack was made', manifest);
+  pass('files', `${manifest.files.length} files as the manifest lists them`);
+
+  const inputPaths = manifest.inputs.map((input) => input.path);
+  if (inputPaths.some((path) => path === undefined)) {
+    return failed('re-performance', 'the pack was made without its inputs (--no-inputs): the findings cannot be re-performed', manifest);
+  }
+  const expected = await readFile(join(folder, PACK.findings), 'utf8');
+  let reperformed: string;
+  try {
+    reperformed = await reperform(manifest, inputPaths.map((path) => join(folder, ...path!.split('/'))));
+  } catch (error) {
+    return failed('re-performance', `the inputs could not be reconciled again: ${error instanceof Error ? error.message : String(error)}`, manifest);
+  }
+  if (reperformed !== expected) return failed(PACK.findings, `not what the inputs give: ${firstDifference(expected, reperformed)}`, manifest);
+  pass('re-performance', `findings.csv re-performed from inputs/ byte for byte (${expected.split('\n').length - 2} rows)`);
+  return done(manifest);
+}
+
+const normalised = (pem: string): string => pem.replaceAll('\r\n', '\n').trim();
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(entry.parentPath, entry.name);
+    if ((await stat(full)).isFile()) files.push(relative(folder, full).split(sep).join('/'));
+  }
+  return files.toSorted();
+}
+
+function firstDifference(expected: string, actual: string): string {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const line = a.findIndex((text, index) => text !== b[index]);
+  return line < 0 ? `${b.length - a.length} more lines` : `line ${line + 1} differs`;
+}
