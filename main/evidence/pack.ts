@@ -16,6 +16,7 @@ import {
 import type { AuditOutcome, AuditRequest } from '../cli/audit';
 import type { LoadedFile } from '../cli/load-sources';
 import { signDetached, type Signer } from './signer';
+import { writeWorkbook, type WorkbookFacts } from './workbook';
 
 export interface PackRequest {
   readonly out: string;
@@ -33,6 +34,7 @@ export const PACK = {
   certificate: 'signer.pem',
   sums: 'SHA256SUMS',
   findings: 'findings.csv',
+  workbook: 'evidence.xlsx',
   instructions: 'VERIFY.txt',
   inputs: 'inputs',
 } as const;
@@ -63,11 +65,11 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
     return file;
   });
   await put(PACK.findings, outcome.findingsCsv);
+  const { result } = outcome;
   const signerRecord = signer ? { subject: signer.subject, fingerprint: signer.fingerprint } : null;
   await put(PACK.instructions, verifyInstructions(signerRecord));
   if (signer) await put(PACK.certificate, signer.certificatePem);
 
-  const { result } = outcome;
   const identity = {
     engineVersion: ENGINE_VERSION,
     asOf: result.asOf,
@@ -76,13 +78,12 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
     target: request.reading,
     inputs,
   };
+  const facts: WorkbookFacts = { format: MANIFEST_FORMAT, ...identity, exportedAt: pack.exportedAt, runId: sha256(runIdentityText(identity)), counts: result.counts, signer: signerRecord };
+  await writeWorkbook(join(out, PACK.workbook), facts, result.rows);
+  const workbook = await hashFile(join(out, PACK.workbook));
+  files.push({ path: PACK.workbook, ...workbook });
   const manifest: EvidenceManifest = {
-    format: MANIFEST_FORMAT,
-    ...identity,
-    exportedAt: pack.exportedAt,
-    runId: sha256(runIdentityText(identity)),
-    counts: result.counts,
-    signer: signerRecord,
+    ...facts,
     files: files.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
   const manifestText = canonicalJson(manifest);

@@ -36,17 +36,17 @@ export async function verifyPack(folder: string, reperform: Reperform): Promise<
 
   const manifestBytes = await readFile(join(folder, PACK.manifest)).catch(() => undefined);
   if (!manifestBytes) return failed(PACK.manifest, 'missing: this is not an evidence pack folder');
+  // The signature first: it proves the manifest's bytes before anything in them is believed.
+  const signature = await readFile(join(folder, PACK.signature)).catch(() => undefined);
+  if (!signature) return failed(PACK.signature, 'missing: the pack is unsigned, so nothing proves who made it');
+  const signed = verifyDetached(manifestBytes, signature);
+  if (!signed.ok) return failed(PACK.signature, signed.reason);
   let manifest: EvidenceManifest;
   try {
     manifest = JSON.parse(manifestBytes.toString('utf8')) as EvidenceManifest;
   } catch {
     return failed(PACK.manifest, 'not valid JSON');
   }
-
-  const signature = await readFile(join(folder, PACK.signature)).catch(() => undefined);
-  if (!signature) return failed(PACK.signature, 'missing: the pack is unsigned, so nothing proves who made it', manifest);
-  const signed = verifyDetached(manifestBytes, signature);
-  if (!signed.ok) return failed(PACK.signature, signed.reason, manifest);
   // The signed manifest names the certificate by fingerprint, so a changed certificate inside the signature shows here.
   if (manifest.signer?.fingerprint !== signed.fingerprint) {
     return failed(PACK.signature, `its certificate (${signed.fingerprint}) is not the signer manifest.json names`, manifest);

@@ -58,7 +58,7 @@ describe('the evidence pack', () => {
     const output = capture();
     expect(await run(['audit', ...SCENARIO, '--sign-key', keyPath, '--sign-cert', certificatePath, '--out', out], output)).toBe(0);
     expect(output.stdout.join('\n')).toContain(`certificate SHA-256 fingerprint ${fingerprint}`);
-    expect((await readdir(out)).toSorted()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'findings.csv', 'inputs', 'manifest.json', 'manifest.json.p7s', 'signer.pem']);
+    expect((await readdir(out)).toSorted()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'evidence.xlsx', 'findings.csv', 'inputs', 'manifest.json', 'manifest.json.p7s', 'signer.pem']);
     expect(await readFile(join(out, 'inputs/salesforce-users.csv'))).toEqual(await readFile(fixture('scenario/salesforce-users.csv')));
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toBe(await readFile(fixture('scenario/expected-salesforce-findings.csv'), 'utf8'));
 
@@ -108,6 +108,7 @@ describe('the evidence pack', () => {
     ['SHA256SUMS', 'SHA256SUMS: does not list the hashes of manifest.json'],
     ['findings.csv', 'findings.csv: changed'],
     ['VERIFY.txt', 'VERIFY.txt: changed'],
+    ['evidence.xlsx', 'evidence.xlsx: changed'],
     ['inputs/salesforce-users.csv', 'inputs/salesforce-users.csv: changed'],
   ])('fails verification when one byte of %s changes, and names it', async (file, named) => {
     const out = await signedPack();
@@ -143,7 +144,7 @@ describe('the evidence pack', () => {
   it('gives the same findings.csv, manifest.json and signature bytes for the same inputs, settings, export time and key', async () => {
     const first = await signedPack();
     const second = await signedPack();
-    for (const file of ['findings.csv', 'manifest.json', 'manifest.json.p7s', 'SHA256SUMS']) {
+    for (const file of ['findings.csv', 'evidence.xlsx', 'manifest.json', 'manifest.json.p7s', 'SHA256SUMS']) {
       expect({ file, bytes: await readFile(join(second, file)) }).toEqual({ file, bytes: await readFile(join(first, file)) });
     }
   });
@@ -172,7 +173,7 @@ describe('the evidence pack', () => {
 
     const out = join(await tempDir(), 'p');
     expect(await run(['audit', ...SCENARIO, '--unsigned', '--no-inputs', '--out', out], capture())).toBe(0);
-    expect((await readdir(out)).toSorted()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'findings.csv', 'manifest.json']);
+    expect((await readdir(out)).toSorted()).toEqual(['SHA256SUMS', 'VERIFY.txt', 'evidence.xlsx', 'findings.csv', 'manifest.json']);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { inputs: { path?: string; sha256: string }[] };
     expect(manifest.inputs.map((input) => [input.path, input.sha256.length])).toEqual([[undefined, 64], [undefined, 64], [undefined, 64]]);
     expect(await readFile(join(out, 'VERIFY.txt'), 'utf8')).toContain('This pack is UNSIGNED');

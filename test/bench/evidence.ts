@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:evidence [-- --rows N]`: writes an evidence pack (findings.csv, evidence.xlsx, manifest, sums,
+ * signature) for N reconciled rows (default 1,000,000) and prints seconds and peak memory. The rows are made
+ * directly, with the engine's shapes and a realistic mix of situations and findings, so the figures are the pack's
+ * alone (the engine has its own benchmark); the inputs are the small scenario files. Runs the work in a child
+ * process so peak RSS is the pack writer's. A benchmark, not a test: a missed target is reported, not failed.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { countSituations, type Finding, type ReconciliationRow, type Remediation } from '@core/model/reconciliation';
+import { DEFAULT_SETTINGS } from '@core/model/settings';
+import type { AuditOutcome, AuditRequest } from '../../main/cli/audit';
+import { writePack } from '../../main/evidence/pack';
+import { createSelfSignedSigner } from '../../main/evidence/signer';
+import { anAccount, anIdentity } from '../support/builders';
+import { measureProcess } from './measure-process';
+
+const TARGET_SECONDS = 15;
+const TARGET_MEGABYTES = 700;
+const ROOT = resolve(import.meta.dirname, '../..');
+const SCENARIO = join(ROOT, 'test/fixtures/scenario');
+const write = (line: string): boolean => process.stdout.write(`${line}\n`);
+const count = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, child: { type: 'string' } } });
+const rows = Number(values.rows);
+
+if (values.child === undefined) process.exitCode = await parent();
+else await child(values.child);
+
+async function parent(): Promise<number> {
+  const folder = await mkdtemp(join(tmpdir(), 'recondesk-bench-evidence-'));
+  try {
+    const measured = await measureProcess(process.execPath, ['--import', 'tsx', 'test/bench/evidence.ts', '--rows', String(rows), '--child', join(folder, 'pack')], {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json' },
+    });
+    process.stdout.write(measured.stdout);
+    if (measured.exitCode !== 0) {
+      write(`bench:evidence FAILED (exit ${measured.exitCode ?? measured.signal}):\n${measured.stderr}`);
+      return 1;
+    }
+    const megabytes = (measured.peakRssBytes ?? 0) / 1024 ** 2;
+    const seconds = Number(/pack written\s+([\d.]+) s/.exec(measured.stdout)?.[1] ?? Number.NaN);
+    write(`peak RSS (whole process, rows included)  ${count(megabytes)} MB`);
+    write(`targets: pack ≤ ${TARGET_SECONDS} s: ${seconds <= TARGET_SECONDS ? 'met' : 'NOT MET'} · peak ≤ ${TARGET_MEGABYTES} MB: ${megabytes <= TARGET_MEGABYTES ? 'met' : 'NOT MET'}`);
+    return 0;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function child(out: string): Promise<void> {
+  let started = performance.now();
+  const result = syntheticRows(rows);
+  const baseline = process.memoryUsage().rss;
+  write(`bench:evidence  ${count(rows)} rows made in ${((performance.now() - started) / 1000).toFixed(1)} s (RSS with rows ${count(baseline / 1024 ** 2)} MB)`);
+  const signer = createSelfSignedSigner({ name: 'Bench', email: 'bench@example.invalid', organisation: 'Bench' }, new Date('2026-11-22T00:00:00Z'));
+  const request: AuditRequest = {
+    entra: [join(SCENARIO, 'entra-users.json')],
+    target: join(SCENARIO, 'salesforce-users.csv'),
+    reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
+    settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
+    scope: undefined,
+  };
+  started = performance.now();
+  const { writeFindingsCsv } = await import('@core/reconcile/findings-csv');
+  const findingsCsv = writeFindingsCsv(result);
+  const csvSeconds = (performance.now() - started) / 1000;
+  const outcome: AuditOutcome = {
+    result: {
+      engineVersion: 'bench',
+      asOf: request.settings.asOf,
+      settings: request.settings,
+      defaultDomain: undefined,
+      scope: undefined,
+      population: { identities: rows, accounts: rows, activeAccounts: rows },
+      rows: result,
+      counts: { situations: countSituations(result), findings: {} as never, severities: {} as never },
+    },
+    findingsCsv,
+    entraFiles: [],
+    targetFile: { path: request.target, fileName: 'salesforce-users.csv', size: 0, taken: 'bench', rows: 6, sha256: '' },
+  };
+  started = performance.now();
+  await writePack({ out, request, outcome, includeInputs: true, exportedAt: '2026-11-23T09:00:00.000Z', signer });
+  const packSeconds = (performance.now() - started) / 1000;
+  const size = async (name: string): Promise<string> => `${count((await stat(join(out, name))).size / 1024 ** 2)} MB`;
+  write(`findings.csv text     ${csvSeconds.toFixed(1)} s`);
+  write(`pack written          ${packSeconds.toFixed(1)} s   (evidence.xlsx ${await size('evidence.xlsx')}, findings.csv ${await size('findings.csv')})`);
+}
+
+/** A realistic mix: most accounts matched, some stale, orphans, drift, privileged, missing identities. */
+function syntheticRows(total: number): ReconciliationRow[] {
+  const result: ReconciliationRow[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const id = `acc-${String(index).padStart(8, '0')}`;
+    const email = `user${index}@contoso.com`;
+    const identity = anIdentity({ id: `id-${index}`, upn: email, displayName: `User ${index}`, mail: email, lastSignInAt: Date.UTC(2026, index % 12, 1) });
+    const findings: Finding[] = [];
+    if (index % 7 === 0) findings.push({ code: 'STALE_ACCOUNT', severity: 'medium', reason: `no login for ${90 + (index % 200)} days (threshold 90)`, values: { days: String(90 + (index % 200)) } });
+    if (index % 50 === 0) findings.push({ code: 'PRIVILEGED', severity: undefined, reason: 'role "System Administrator" matches \\badmin', values: { role: 'System Administrator' } });
+    if (index % 11 === 0) findings.push({ code: 'ATTRIBUTE_DRIFT', severity: 'low', reason: 'display name "U. ' + index + '" differs from "User ' + index + '"', values: {} });
+    const remediations: Remediation[] = findings.map((finding) => ({ action: 'disable-account', cause: finding.code, severity: finding.severity ?? 'high', owner: 'Application owner', dueDate: '2026-12-22', guidance: 'Disable the account in the application.' }));
+    const situation = index % 20 === 0 ? 'ORPHAN' : index % 97 === 0 ? 'MISSING' : 'MATCHED';
+    result.push({
+      situation,
+      account: situation === 'MISSING' ? undefined : anAccount({ accountId: id, login: email, email, displayName: `User ${index}`, enabled: true, lastLoginAt: Date.UTC(2026, index % 12, 15) }),
+      identities: situation === 'ORPHAN' ? [] : [identity],
+      correlation: situation === 'MATCHED' ? { rule: 'email', confidence: 0.95, proposal: false, reason: `email ${email} = mail ${email}` } : undefined,
+      findings,
+      severity: findings.length > 0 ? 'medium' : undefined,
+      remediations,
+    });
+  }
+  return result;
+}
