@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
-import type { ReconciliationRow } from '@core/model/reconciliation';
 import { ResultsView } from './features/results/results-view';
 import { RunPanel } from './features/run/run-panel';
 import { SourceCard } from './features/sources/source-card';
@@ -9,19 +8,15 @@ import type { RunRecord, SourceRecord, Workspace } from './workspace/workspace';
 interface View {
   readonly sources: Readonly<Record<SourceKind, readonly SourceRecord[]>>;
   readonly run: RunRecord | undefined;
-  readonly rows: readonly ReconciliationRow[];
 }
 
-// The table shows the first rows only; the virtualised findings table replaces it in the review workspace.
-const SHOWN_ROWS = 500;
 const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
 async function loadView(workspace: Workspace): Promise<View> {
   const current = await Promise.all(SOURCE_KINDS.map((kind) => workspace.currentSources(kind)));
   const sources = Object.fromEntries(SOURCE_KINDS.map((kind, index) => [kind, current[index]!])) as Record<SourceKind, SourceRecord[]>;
   const run = await workspace.latestRun();
-  const rows = run ? ((await workspace.runRows.where('[runId+seq]').equals([run.id, 0]).first())?.rows ?? []) : [];
-  return { sources, run, rows: rows.slice(0, SHOWN_ROWS) };
+  return { sources, run };
 }
 
 /** The sources in, a reconciliation run in a worker, its result side by side. */
@@ -49,7 +44,7 @@ export function App({ workspace }: { readonly workspace: Workspace }) {
         ) : (
           <p className="hint">Import the Entra users export and a target application's user list, then run the reconciliation.</p>
         )}
-        {view?.run && <ResultsView run={view.run} rows={view.rows} isCurrent={runIsCurrent} />}
+        {view?.run && <ResultsView workspace={workspace} run={view.run} isCurrent={runIsCurrent} />}
       </main>
     </div>
   );

@@ -52,6 +52,10 @@ describe('the walking-skeleton slice', () => {
     expect(await alan.textContent()).toContain('TERMINATED_ACTIVE');
     expect(await page.getByTestId('severity-high').textContent()).toBe('2');
 
+    await alan.click();
+    const detail = page.getByTestId('row-detail');
+    await expect.poll(() => detail.textContent()).toContain('TERMINATED_ACTIVE');
+    expect(await detail.getByRole('row', { name: /Login \/ UPN/ }).textContent()).toContain('aturing');
     await app.screenshot('slice-side-by-side');
   });
 

@@ -1,15 +1,15 @@
-import { FINDING_CODES, SEVERITIES, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
-import type { RunRecord } from '../../workspace/workspace';
+import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliation';
+import type { RunRecord, Workspace } from '../../workspace/workspace';
+import { FindingsView } from '../findings/findings-view';
 
 interface Props {
+  readonly workspace: Workspace;
   readonly run: RunRecord;
-  /** The first rows of the run, in canonical order. */
-  readonly rows: readonly ReconciliationRow[];
   readonly isCurrent: boolean;
 }
 
-/** A run's counts per situation, finding and severity, then each account beside its identity. */
-export function ResultsView({ run, rows, isCurrent }: Props) {
+/** A run's counts per situation, finding and severity, then its rows in the findings table. */
+export function ResultsView({ workspace, run, isCurrent }: Props) {
   const { counts, population } = run;
   const findings = FINDING_CODES.filter((code) => counts.findings[code] > 0);
   return (
@@ -52,61 +52,7 @@ export function ResultsView({ run, rows, isCurrent }: Props) {
           </li>
         ))}
       </ul>
-      <div className="table-scroll">
-        <table className="side-by-side">
-          <caption>
-            {run.rowCount > rows.length ? `First ${rows.length} of ${run.rowCount} rows` : `${run.rowCount} rows`}, by situation and account id
-          </caption>
-          <thead>
-            <tr>
-              <th rowSpan={2}>Situation</th>
-              <th colSpan={3}>Account</th>
-              <th colSpan={2}>Identity</th>
-              <th rowSpan={2}>Rule</th>
-              <th rowSpan={2}>Findings</th>
-              <th rowSpan={2}>Severity</th>
-            </tr>
-            <tr>
-              <th>Id</th>
-              <th>Login</th>
-              <th>Email</th>
-              <th>UPN</th>
-              <th>Display name</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <ResultRow key={`${row.situation}-${row.account?.accountId ?? ''}-${index}`} row={row} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FindingsView key={run.id} workspace={workspace} runId={run.id} rowCount={run.rowCount} />
     </section>
-  );
-}
-
-function ResultRow({ row }: { readonly row: ReconciliationRow }) {
-  const join = (pick: (identity: ReconciliationRow['identities'][number]) => string | undefined): string =>
-    row.identities.map((identity) => pick(identity) ?? '').join('; ');
-  return (
-    <tr data-situation={row.situation}>
-      <td>
-        <span className={`badge situation-${row.situation.toLowerCase()}`}>{row.situation}</span>
-      </td>
-      <td>{row.account?.accountId}</td>
-      <td>{row.account?.login}</td>
-      <td>{row.account?.email}</td>
-      <td>{join((identity) => identity.upn)}</td>
-      <td>{join((identity) => identity.displayName)}</td>
-      <td title={row.correlation?.reason}>{row.correlation ? `${row.correlation.rule} (${row.correlation.confidence.toFixed(2)})` : '—'}</td>
-      <td>
-        {row.findings.map((finding) => (
-          <span key={finding.code} className="finding" title={finding.reason}>
-            {finding.code}
-          </span>
-        ))}
-      </td>
-      <td>{row.severity && <span className={`badge severity-${row.severity}`}>{row.severity}</span>}</td>
-    </tr>
   );
 }

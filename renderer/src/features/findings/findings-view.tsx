@@ -1,0 +1,206 @@
+import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { FINDING_CODES, SEVERITIES, SITUATIONS, type FindingCode, type Severity, type Situation } from '@core/model/reconciliation';
+import { columnOrder, filterMask, tableRow, visibleRows, type FindingsTable, type TableColumn, type TableFilter } from '@core/review/findings-table';
+import type { Workspace } from '../../workspace/workspace';
+import { RowDetail } from './row-detail';
+import { useFindingsTable } from './use-findings-table';
+
+interface Props {
+  readonly workspace: Workspace;
+  readonly runId: string;
+  readonly rowCount: number;
+}
+
+interface ColumnSpec {
+  readonly id: TableColumn;
+  readonly label: string;
+  readonly width: number;
+}
+
+const COLUMNS: readonly ColumnSpec[] = [
+  { id: 'situation', label: 'Situation', width: 105 },
+  { id: 'accountId', label: 'Account id', width: 110 },
+  { id: 'login', label: 'Login', width: 150 },
+  { id: 'email', label: 'Email', width: 200 },
+  { id: 'upn', label: 'Identity UPN', width: 200 },
+  { id: 'name', label: 'Name', width: 140 },
+  { id: 'rule', label: 'Rule', width: 75 },
+  { id: 'findings', label: 'Findings', width: 240 },
+  { id: 'severity', label: 'Severity', width: 80 },
+];
+
+const ROW_HEIGHT = 30;
+const VIEW_ROWS = 16;
+const OVERSCAN = 8;
+
+/** The run's rows, a million or more: filtered, searched and sorted over columns, drawn only where visible. */
+export function FindingsView({ workspace, runId, rowCount }: Props) {
+  const loaded = useFindingsTable(workspace, runId, rowCount);
+  if (!loaded) return <p className="hint">Loading the rows…</p>;
+  return <LoadedFindings workspace={workspace} runId={runId} table={loaded.table} complete={loaded.complete} rowCount={rowCount} />;
+}
+
+function LoadedFindings({ workspace, runId, table, complete, rowCount }: { readonly workspace: Workspace; readonly runId: string; readonly table: FindingsTable; readonly complete: boolean; readonly rowCount: number }) {
+  const id = useId();
+  const [situations, setSituations] = useState<ReadonlySet<Situation>>(new Set());
+  const [findings, setFindings] = useState<ReadonlySet<FindingCode>>(new Set());
+  const [severities, setSeverities] = useState<ReadonlySet<Severity | 'none'>>(new Set());
+  const [text, setText] = useState('');
+  const deferredText = useDeferredValue(text);
+  const [sort, setSort] = useState<{ column: TableColumn; descending: boolean }>({ column: 'situation', descending: false });
+  const [hidden, setHidden] = useState<ReadonlySet<TableColumn>>(new Set());
+  const [active, setActive] = useState(0);
+  const [opened, setOpened] = useState<number>();
+  const [scrollTop, setScrollTop] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const filter: TableFilter = useMemo(() => ({ situations, findings, severities, text: deferredText }), [situations, findings, severities, deferredText]);
+  const mask = useMemo(() => filterMask(table, filter), [table, filter]);
+  // The column's order is kept while only the filter or the direction changes: those are a pass over the mask.
+  const order = useMemo(() => columnOrder(table, sort.column), [table, sort.column]);
+  const rows = useMemo(() => visibleRows(order, mask, sort.descending), [order, mask, sort.descending]);
+  const columns = COLUMNS.filter((column) => !hidden.has(column.id));
+  const width = columns.reduce((total, column) => total + column.width, 0);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_ROWS * ROW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const activeRow = Math.min(active, Math.max(0, rows.length - 1));
+
+  function moveTo(index: number): void {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(next);
+    const element = scroller.current;
+    if (!element) return;
+    if (next * ROW_HEIGHT < element.scrollTop) element.scrollTop = next * ROW_HEIGHT;
+    else if ((next + 1) * ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = (next + 1) * ROW_HEIGHT - element.clientHeight;
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: VIEW_ROWS - 1, PageUp: -(VIEW_ROWS - 1) };
+    if (event.key in moves) moveTo(activeRow + moves[event.key]!);
+    else if (event.key === 'Home') moveTo(0);
+    else if (event.key === 'End') moveTo(rows.length - 1);
+    else if (event.key === 'Enter' && rows.length > 0) setOpened(rows[activeRow]);
+    else if (event.key === 'Escape') setOpened(undefined);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <section className="findings" aria-label="Findings">
+      <div className="filters">
+        <label htmlFor={`${id}-search`}>Search</label>
+        <input id={`${id}-search`} type="search" value={text} placeholder="login, email, name, UPN, account id" onChange={(event) => setText(event.target.value)} />
+        <Toggles legend="Situation" values={SITUATIONS} selected={situations} onChange={setSituations} />
+        <Toggles legend="Severity" values={[...SEVERITIES.toReversed(), 'none'] as const} selected={severities} onChange={setSeverities} />
+        <Toggles legend="Finding" values={FINDING_CODES} selected={findings} onChange={setFindings} />
+        <details className="column-chooser">
+          <summary>Columns</summary>
+          {COLUMNS.map((column) => (
+            <label key={column.id}>
+              <input
+                type="checkbox"
+                checked={!hidden.has(column.id)}
+                onChange={() => setHidden((current) => toggled(current, column.id))}
+              />
+              {column.label}
+            </label>
+          ))}
+        </details>
+      </div>
+      <p className="table-status" data-testid="table-status" aria-live="polite">
+        {rows.length.toLocaleString('en-US')} of {table.size.toLocaleString('en-US')} rows
+        {!complete && ` (loading: ${table.size.toLocaleString('en-US')} of ${rowCount.toLocaleString('en-US')} read; filters and sorts apply to the rows read)`}
+      </p>
+      <div
+        ref={scroller}
+        className="table-window"
+        style={{ height: (Math.min(Math.max(rows.length, 3), VIEW_ROWS) + 1) * ROW_HEIGHT + 2 }}
+        role="grid"
+        tabIndex={0}
+        aria-label="Findings rows: arrows move, Enter opens the row side by side"
+        aria-rowcount={rows.length}
+        aria-activedescendant={rows.length > 0 ? `${id}-row-${activeRow}` : undefined}
+        onKeyDown={onKeyDown}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <table className="side-by-side-head" aria-hidden="true" style={{ width }}>
+          <colgroup>{columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}</colgroup>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.id}>
+                  <button type="button" tabIndex={-1} onClick={() => setSort((current) => ({ column: column.id, descending: current.column === column.id && !current.descending }))}>
+                    {column.label}
+                    {sort.column === column.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+        </table>
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative', width }}>
+          <table className="side-by-side" style={{ position: 'absolute', top: first * ROW_HEIGHT, width }}>
+            <colgroup>{columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}</colgroup>
+            <thead className="visually-hidden">
+              <tr>
+                {columns.map((column) => (
+                  <th key={column.id} scope="col" aria-sort={sort.column === column.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                    {column.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from(rows.subarray(first, last), (row, offset) => (
+                <Row key={row} id={`${id}-row-${first + offset}`} index={row} position={first + offset} table={table} columns={columns} active={first + offset === activeRow} onOpen={() => { setActive(first + offset); setOpened(row); }} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      {opened !== undefined && <RowDetail workspace={workspace} runId={runId} index={opened} onClose={() => setOpened(undefined)} />}
+    </section>
+  );
+}
+
+function Row({ id, index, position, table, columns, active, onOpen }: { readonly id: string; readonly index: number; readonly position: number; readonly table: FindingsTable; readonly columns: readonly ColumnSpec[]; readonly active: boolean; readonly onOpen: () => void }) {
+  const row = tableRow(table, index);
+  const cells: Record<TableColumn, React.ReactNode> = {
+    situation: <span className={`badge situation-${row.situation.toLowerCase()}`}>{row.situation}</span>,
+    accountId: row.accountId,
+    login: row.login,
+    email: row.email,
+    upn: row.upn,
+    name: row.name,
+    rule: row.rule,
+    findings: row.findings.map((code) => <span key={code} className="finding">{code}</span>),
+    severity: row.severity && <span className={`badge severity-${row.severity}`}>{row.severity}</span>,
+  };
+  return (
+    <tr id={id} data-situation={row.situation} aria-rowindex={position + 1} aria-selected={active} className={active ? 'active' : undefined} onClick={onOpen} style={{ height: ROW_HEIGHT }}>
+      {columns.map((column) => <td key={column.id}>{cells[column.id]}</td>)}
+    </tr>
+  );
+}
+
+function Toggles<T extends string>({ legend, values, selected, onChange }: { readonly legend: string; readonly values: readonly T[]; readonly selected: ReadonlySet<T>; readonly onChange: (next: ReadonlySet<T>) => void }) {
+  return (
+    <fieldset className="toggles">
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value} className={selected.has(value) ? 'on' : undefined}>
+          <input type="checkbox" checked={selected.has(value)} onChange={() => onChange(toggled(selected, value))} />
+          {value.toLowerCase().replaceAll('_', ' ')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
