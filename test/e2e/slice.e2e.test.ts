@@ -68,4 +68,43 @@ describe('the walking-skeleton slice', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
   });
+
+  it('filters, searches, sorts and opens rows in the findings table by mouse and keyboard', async () => {
+    const { page } = app;
+    await importThrough('Entra ID users', fixture('entra/users-download.csv'));
+    await importThrough('Target application accounts', fixture('target/app-users.csv'));
+    await expect.poll(() => page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
+    await runReconciliation('2026-11-22');
+    const rows = page.locator('table.side-by-side tbody tr');
+    const logins = async () => rows.evaluateAll((elements) => elements.map((element) => element.children[2]?.textContent));
+    await expect.poll(() => rows.count()).toBe(6);
+
+    const findings = page.getByRole('region', { name: 'Findings', exact: true });
+    await findings.getByRole('group', { name: 'Situation' }).getByText('orphan').click();
+    await expect.poll(logins).toEqual(['mallory', 'svc-backup']);
+    expect(await page.getByTestId('table-status').textContent()).toBe('2 of 6 rows');
+    await findings.getByRole('group', { name: 'Situation' }).getByText('orphan').click();
+
+    await findings.getByLabel('Search').fill('HOPPER');
+    await expect.poll(logins).toEqual(['ghopper']);
+    await findings.getByLabel('Search').fill('');
+    await findings.getByRole('group', { name: 'Severity' }).getByText('high').click();
+    await expect.poll(logins).toEqual(['aturing', 'mallory']);
+    await findings.getByRole('group', { name: 'Severity' }).getByText('high').click();
+
+    await page.locator('.side-by-side-head button', { hasText: 'Login' }).click();
+    await expect.poll(logins).toEqual(['ada', 'aturing', 'ghopper', 'jane.f', 'mallory', 'svc-backup']);
+    await page.locator('.side-by-side-head button', { hasText: 'Login' }).click();
+    await expect.poll(async () => (await logins())[0]).toBe('svc-backup');
+
+    const grid = page.getByRole('grid', { name: /Findings rows/ });
+    await grid.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('row-detail').locator('h3').textContent()).toContain('aturing');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('row-detail').count()).toBe(0);
+    await app.screenshot('findings-table-sorted');
+  });
 });
