@@ -1,9 +1,12 @@
+import { canonicalJson } from '../canonical-json';
 import type { ScopingFilter } from '../engine/scope';
 import type { ColumnMapping } from '../import/target-generic';
 import type { DateOrder } from '../import/values';
 import type { ReconciliationSettings } from '../model/settings';
 
 /** Names the manifest format, so a verifier knows what it reads. */
+export { canonicalJson };
+
 export const MANIFEST_FORMAT = 'recondesk-evidence/1';
 
 /** One file of the pack, by its path inside the pack (`/`-separated). */
@@ -53,21 +56,6 @@ export interface EvidenceManifest {
   readonly signer: { readonly subject: string; readonly fingerprint: string } | null;
   /** Every file of the pack but the manifest and its signature, sorted by path. */
   readonly files: readonly PackFile[];
-}
-
-/**
- * Canonical JSON: keys sorted at every level, two-space indent, `\n` line ends and a final newline, so the
- * same manifest always has the same bytes and its signature is reproducible.
- */
-export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-  return Object.fromEntries(entries.toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, item]) => [key, sortKeys(item)]));
 }
 
 /** The text whose SHA-256 identifies a run: the same inputs and settings give the same id wherever they run. */

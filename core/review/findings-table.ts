@@ -1,4 +1,5 @@
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type FindingCode, type ReconciliationRow, type Severity, type Situation } from '../model/reconciliation';
+import { DECISION_STATUSES, rowKey, type DecisionStatus } from './decisions';
 
 /** The columns a reviewer can sort the findings by. */
 export const TABLE_COLUMNS = ['situation', 'accountId', 'login', 'email', 'upn', 'name', 'rule', 'findings', 'severity'] as const;
@@ -21,6 +22,8 @@ export interface FindingsTable {
   readonly text: Readonly<Record<TextColumn, readonly string[]>>;
   /** Lower-cased account id, login, email, UPN and names, for free-text search. */
   readonly search: readonly string[];
+  /** Each row's key (`rowKey`), which decisions are recorded under. */
+  readonly keys: readonly string[];
 }
 
 const SITUATION_INDEX = new Map<Situation, number>(SITUATIONS.map((situation, index) => [situation, index]));
@@ -34,6 +37,7 @@ export class FindingsTableBuilder {
   readonly #findings: number[] = [];
   readonly #text: Record<TextColumn, string[]> = { accountId: [], login: [], email: [], upn: [], name: [], rule: [] };
   readonly #search: string[] = [];
+  readonly #keys: string[] = [];
 
   add(rows: readonly ReconciliationRow[]): void {
     for (const row of rows) {
@@ -55,6 +59,7 @@ export class FindingsTableBuilder {
       this.#text.name.push(name);
       this.#text.rule.push(row.correlation?.rule ?? '');
       this.#search.push(`${accountId}\n${login}\n${email}\n${upn}\n${name}`.toLowerCase());
+      this.#keys.push(rowKey(row));
     }
   }
 
@@ -66,6 +71,7 @@ export class FindingsTableBuilder {
       findings: Uint16Array.from(this.#findings),
       text: this.#text,
       search: this.#search,
+      keys: this.#keys,
     };
   }
 }
@@ -83,12 +89,25 @@ export interface TableFilter {
   readonly severities: ReadonlySet<Severity | 'none'>;
   /** Matched case-insensitively against account id, login, email, UPN and names. */
   readonly text: string;
+  readonly decisions: ReadonlySet<DecisionStatus>;
 }
 
-export const NO_FILTER: TableFilter = { situations: new Set(), findings: new Set(), severities: new Set(), text: '' };
+export const NO_FILTER: TableFilter = { situations: new Set(), findings: new Set(), severities: new Set(), text: '', decisions: new Set() };
+
+/** Each row's decision status as an index into DECISION_STATUSES (0, undecided, when the map has none). */
+export function decisionColumn(table: FindingsTable, statusOf: ReadonlyMap<string, DecisionStatus>): Uint8Array {
+  const column = new Uint8Array(table.size);
+  if (statusOf.size === 0) return column;
+  for (let row = 0; row < table.size; row += 1) {
+    const status = statusOf.get(table.keys[row]!);
+    if (status !== undefined) column[row] = DECISION_STATUSES.indexOf(status);
+  }
+  return column;
+}
 
 /** The rows that pass the filter: a mask (1 = shown), one byte per row. */
-export function filterMask(table: FindingsTable, filter: TableFilter): Uint8Array {
+export function filterMask(table: FindingsTable, filter: TableFilter, decisions: Uint8Array = new Uint8Array(table.size)): Uint8Array {
+  const statuses = maskOf(filter.decisions, (status) => 1 << DECISION_STATUSES.indexOf(status), 0xff);
   const situations = maskOf(filter.situations, (situation) => 1 << SITUATION_INDEX.get(situation)!, 0xff);
   const severities = maskOf(filter.severities, (severity) => 1 << (severity === 'none' ? 0 : SEVERITY_INDEX.get(severity)!), 0xff);
   const findings = maskOf(filter.findings, (code) => FINDING_BIT.get(code)!, -1);
@@ -98,6 +117,7 @@ export function filterMask(table: FindingsTable, filter: TableFilter): Uint8Arra
     if ((situations & (1 << table.situation[row]!)) === 0) continue;
     if ((severities & (1 << table.severity[row]!)) === 0) continue;
     if (findings !== -1 && (table.findings[row]! & findings) === 0) continue;
+    if ((statuses & (1 << decisions[row]!)) === 0) continue;
     if (needle !== '' && !table.search[row]!.includes(needle)) continue;
     mask[row] = 1;
   }

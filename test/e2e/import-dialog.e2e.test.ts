@@ -32,6 +32,15 @@ describe('the import dialog', () => {
 
     await expect.poll(() => target.getByTestId('source-rows').textContent()).toBe('10');
     expect(await target.textContent()).toContain('AWS production');
+    // The mapping is saved for the application once the import has committed, a moment after the rows show.
+    await expect.poll(() => app.page.evaluate(async () => {
+      const open = indexedDB.open('recondesk-workspace');
+      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      return new Promise<number>((resolve) => {
+        const request = db.transaction('mappings').objectStore('mappings').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    })).toBe(1);
     const saved = await app.page.evaluate(async () => {
       const open = indexedDB.open('recondesk-workspace');
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));

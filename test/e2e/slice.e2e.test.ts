@@ -76,7 +76,7 @@ describe('the walking-skeleton slice', () => {
     await expect.poll(() => page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
     await runReconciliation('2026-11-22');
     const rows = page.locator('table.side-by-side tbody tr');
-    const logins = async () => rows.evaluateAll((elements) => elements.map((element) => element.children[2]?.textContent));
+    const logins = async () => rows.evaluateAll((elements) => elements.map((element) => element.children[3]?.textContent));
     await expect.poll(() => rows.count()).toBe(6);
 
     const findings = page.getByRole('region', { name: 'Findings', exact: true });

@@ -55,6 +55,7 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
     rowCount: result.rows.length,
   };
   await workspace.saveRun(run, result.rows);
+  await workspace.record('run', { run: run.id, asOf: run.asOf, rows: String(run.rowCount), staleDays: String(settings.staleDays) }, run.createdAt);
   return ok(run);
 }
 

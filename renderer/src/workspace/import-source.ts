@@ -77,6 +77,12 @@ export async function importSources(
       staged[staged.length - 1] = result.value;
     }
     await workspace.commitSources(staged);
+    const names = await Promise.all(staged.map(async ({ sourceId }) => (await workspace.sources.get(sourceId))?.fileName ?? sourceId));
+    await workspace.record(
+      'import',
+      { kind: files[0]?.choice.kind ?? '', files: names.join(', '), rows: String(staged.reduce((total, file) => total + file.rowCount, 0)), sha256: staged.map((file) => file.sha256).join(', ') },
+      (options.now?.() ?? new Date()).toISOString(),
+    );
   } catch (error) {
     await discardAll();
     throw error;

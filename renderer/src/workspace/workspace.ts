@@ -7,6 +7,8 @@ import type { DateOrder } from '@core/import/values';
 import type { ImportWarning } from '@core/model/import-issue';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
+import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditEntry, type ChainVerdict, type Reviewer, type Sha256 } from '@core/review/audit-trail';
+import type { Decision, DecisionDraft } from '@core/review/decisions';
 
 /** An imported file. Rows of a `staging` source are never read: only a committed import counts. */
 export interface SourceRecord {
@@ -74,6 +76,18 @@ export interface RunRowBlock {
   readonly rows: readonly ReconciliationRow[];
 }
 
+const REVIEWER_ID = 'reviewer';
+
+interface ReviewerRecord extends Reviewer {
+  readonly id: typeof REVIEWER_ID;
+}
+
+/** SHA-256 hex of a text with WebCrypto, available in the renderer, its workers and Node alike. */
+const webCryptoSha256: Sha256 = async (text) => {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
 /** The workspace database: owns the schema, its versions and its queries. */
 export class Workspace extends Dexie {
   sources!: Table<SourceRecord, string>;
@@ -81,6 +95,9 @@ export class Workspace extends Dexie {
   runs!: Table<RunRecord, string>;
   runRows!: Table<RunRowBlock, [string, number]>;
   mappings!: Table<SavedMapping, string>;
+  reviewer!: Table<ReviewerRecord, string>;
+  decisions!: Table<Decision, string>;
+  auditTrail!: Table<AuditEntry, number>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -90,6 +107,61 @@ export class Workspace extends Dexie {
     });
     this.version(2).stores({ runs: 'id, createdAt', runRows: '[runId+seq]' });
     this.version(3).stores({ mappings: 'application' });
+    this.version(4).stores({ reviewer: 'id', decisions: 'rowKey, kind', auditTrail: 'seq' });
+  }
+
+  /** The person working in this workspace, once they said who they are. */
+  async currentReviewer(): Promise<Reviewer | undefined> {
+    const record = await this.reviewer.get(REVIEWER_ID);
+    return record === undefined ? undefined : { name: record.name, role: record.role };
+  }
+
+  async setReviewer(reviewer: Reviewer, at: string): Promise<void> {
+    const entry = await this.#nextAuditEntry({ at, who: reviewer, action: 'reviewer', details: { name: reviewer.name, role: reviewer.role } });
+    await this.transaction('rw', this.reviewer, this.auditTrail, async () => {
+      await this.reviewer.put({ id: REVIEWER_ID, ...reviewer });
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /** Appends an action of the current reviewer (or "not recorded" before anyone said who they are). */
+  async record(action: AuditAction, details: Readonly<Record<string, string>>, at: string): Promise<AuditEntry> {
+    return this.appendAudit({ at, who: (await this.currentReviewer()) ?? { name: 'not recorded', role: 'not recorded' }, action, details });
+  }
+
+  /** Appends one fact to the audit trail, chained to the last entry. */
+  async appendAudit(draft: AuditDraft): Promise<AuditEntry> {
+    const entry = await this.#nextAuditEntry(draft);
+    await this.auditTrail.add(entry);
+    return entry;
+  }
+
+  /**
+   * Records one decision for several rows (a bulk decision shares its justification) and its audit entry, in one
+   * transaction: the decisions are there with their entry, or neither is.
+   */
+  async decide(rows: readonly { readonly rowKey: string; readonly answers: readonly string[] }[], draft: DecisionDraft, by: Reviewer, at: string): Promise<void> {
+    const decisions: Decision[] = rows.map(({ rowKey, answers }) => ({ ...draft, justification: draft.justification.trim(), rowKey, answers, by, at }));
+    const details: Record<string, string> = { decision: draft.kind, rows: String(rows.length), first: rows[0]?.rowKey ?? '', justification: draft.justification.trim() };
+    if (draft.approver !== undefined) details['approver'] = draft.approver;
+    if (draft.expires !== undefined) details['expires'] = draft.expires;
+    const entry = await this.#nextAuditEntry({ at, who: by, action: 'decision', details });
+    await this.transaction('rw', this.decisions, this.auditTrail, async () => {
+      await this.decisions.bulkPut(decisions);
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /** The trail in order, and whether every hash still holds. */
+  async verifiedTrail(): Promise<{ entries: AuditEntry[]; verdict: ChainVerdict }> {
+    const entries = await this.auditTrail.orderBy('seq').toArray();
+    return { entries, verdict: await verifyChain(entries, webCryptoSha256) };
+  }
+
+  // The hash is computed outside the transaction (WebCrypto is not IndexedDB, and awaiting it would end the
+  // transaction); the entry's sequence number is the table's key, so a concurrent append fails instead of forking.
+  async #nextAuditEntry(draft: AuditDraft): Promise<AuditEntry> {
+    return chainEntry(await this.auditTrail.orderBy('seq').last(), draft, webCryptoSha256);
   }
 
   /** The newest run, if any. */

@@ -1,6 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type FindingCode, type Severity, type Situation } from '@core/model/reconciliation';
-import { columnOrder, filterMask, tableRow, visibleRows, type FindingsTable, type TableColumn, type TableFilter } from '@core/review/findings-table';
+import type { Reviewer } from '@core/review/audit-trail';
+import { DECISION_LABELS, DECISION_STATUSES, isExpired, type DecisionKind, type DecisionStatus } from '@core/review/decisions';
+import { columnOrder, decisionColumn, filterMask, tableRow, visibleRows, type FindingsTable, type TableColumn, type TableFilter } from '@core/review/findings-table';
+import { DecisionForm, type DecisionTarget } from '../review/decision-form';
 import type { Workspace } from '../../workspace/workspace';
 import { RowDetail } from './row-detail';
 import { useFindingsTable } from './use-findings-table';
@@ -9,7 +13,12 @@ interface Props {
   readonly workspace: Workspace;
   readonly runId: string;
   readonly rowCount: number;
+  readonly asOf: string;
+  /** Decisions need to know who makes them; without a reviewer they are offered but not taken. */
+  readonly reviewer: Reviewer | undefined;
 }
+
+const SHORTCUTS: Readonly<Record<string, DecisionKind>> = { k: 'keep', r: 'revoke', f: 'fix', x: 'exception' };
 
 interface ColumnSpec {
   readonly id: TableColumn;
@@ -29,18 +38,19 @@ const COLUMNS: readonly ColumnSpec[] = [
   { id: 'severity', label: 'Severity', width: 80 },
 ];
 
+const DECISION_WIDTH = 110;
 const ROW_HEIGHT = 30;
 const VIEW_ROWS = 16;
 const OVERSCAN = 8;
 
 /** The run's rows, a million or more: filtered, searched and sorted over columns, drawn only where visible. */
-export function FindingsView({ workspace, runId, rowCount }: Props) {
-  const loaded = useFindingsTable(workspace, runId, rowCount);
+export function FindingsView(props: Props) {
+  const loaded = useFindingsTable(props.workspace, props.runId, props.rowCount);
   if (!loaded) return <p className="hint">Loading the rows…</p>;
-  return <LoadedFindings workspace={workspace} runId={runId} table={loaded.table} complete={loaded.complete} rowCount={rowCount} />;
+  return <LoadedFindings {...props} table={loaded.table} complete={loaded.complete} />;
 }
 
-function LoadedFindings({ workspace, runId, table, complete, rowCount }: { readonly workspace: Workspace; readonly runId: string; readonly table: FindingsTable; readonly complete: boolean; readonly rowCount: number }) {
+function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, reviewer }: Props & { readonly table: FindingsTable; readonly complete: boolean }) {
   const id = useId();
   const [situations, setSituations] = useState<ReadonlySet<Situation>>(new Set());
   const [findings, setFindings] = useState<ReadonlySet<FindingCode>>(new Set());
@@ -52,15 +62,21 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
   const [active, setActive] = useState(0);
   const [opened, setOpened] = useState<number>();
   const [scrollTop, setScrollTop] = useState(0);
+  const [statuses, setStatuses] = useState<ReadonlySet<DecisionStatus>>(new Set());
+  const [deciding, setDeciding] = useState<{ rows: readonly DecisionTarget[]; kind: DecisionKind }>();
+  const decisions = useLiveQuery(() => workspace.decisions.toArray(), [workspace]);
+  // An expired exception no longer covers its row: it is back to undecided.
+  const statusOf = useMemo(() => new Map((decisions ?? []).filter((decision) => !isExpired(decision, asOf)).map((decision) => [decision.rowKey, decision.kind as DecisionStatus])), [decisions, asOf]);
+  const decisionOf = useMemo(() => decisionColumn(table, statusOf), [table, statusOf]);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const filter: TableFilter = useMemo(() => ({ situations, findings, severities, text: deferredText }), [situations, findings, severities, deferredText]);
-  const mask = useMemo(() => filterMask(table, filter), [table, filter]);
+  const filter: TableFilter = useMemo(() => ({ situations, findings, severities, text: deferredText, decisions: statuses }), [situations, findings, severities, deferredText, statuses]);
+  const mask = useMemo(() => filterMask(table, filter, decisionOf), [table, filter, decisionOf]);
   // The column's order is kept while only the filter or the direction changes: those are a pass over the mask.
   const order = useMemo(() => columnOrder(table, sort.column), [table, sort.column]);
   const rows = useMemo(() => visibleRows(order, mask, sort.descending), [order, mask, sort.descending]);
   const columns = COLUMNS.filter((column) => !hidden.has(column.id));
-  const width = columns.reduce((total, column) => total + column.width, 0);
+  const width = columns.reduce((total, column) => total + column.width, DECISION_WIDTH);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + VIEW_ROWS * ROW_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
@@ -82,8 +98,17 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
     else if (event.key === 'End') moveTo(rows.length - 1);
     else if (event.key === 'Enter' && rows.length > 0) setOpened(rows[activeRow]);
     else if (event.key === 'Escape') setOpened(undefined);
+    else if (event.key in SHORTCUTS && !event.ctrlKey && !event.metaKey && !event.altKey && rows.length > 0) decide([rows[activeRow]!], SHORTCUTS[event.key]!);
     else return;
     event.preventDefault();
+  }
+
+  const target = (row: number): DecisionTarget => {
+    const values = tableRow(table, row);
+    return { rowKey: table.keys[row]!, answers: values.findings.length > 0 ? values.findings : [values.situation] };
+  };
+  function decide(chosen: readonly number[], kind: DecisionKind): void {
+    setDeciding({ rows: chosen.map(target), kind });
   }
 
   return (
@@ -94,6 +119,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
         <Toggles legend="Situation" values={SITUATIONS} selected={situations} onChange={setSituations} />
         <Toggles legend="Severity" values={[...SEVERITIES.toReversed(), 'none'] as const} selected={severities} onChange={setSeverities} />
         <Toggles legend="Finding" values={FINDING_CODES} selected={findings} onChange={setFindings} />
+        <Toggles legend="Decision" values={DECISION_STATUSES} selected={statuses} onChange={setStatuses} />
         <details className="column-chooser">
           <summary>Columns</summary>
           {COLUMNS.map((column) => (
@@ -107,6 +133,21 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
             </label>
           ))}
         </details>
+      </div>
+      <div className="decide-bar">
+        {reviewer ? (
+          <>
+            <button type="button" disabled={rows.length === 0} onClick={() => decide([rows[activeRow]!], 'revoke')}>
+              Decide on the selected row…
+            </button>
+            <button type="button" disabled={rows.length === 0} onClick={() => decide(Array.from(rows), 'keep')}>
+              Decide on all {rows.length.toLocaleString('en-US')} shown rows…
+            </button>
+            <span className="hint">Keys: K keep, R revoke, F fix, X exception</span>
+          </>
+        ) : (
+          <span className="hint">Say who is reviewing (above) to record decisions.</span>
+        )}
       </div>
       <p className="table-status" data-testid="table-status" aria-live="polite">
         {rows.length.toLocaleString('en-US')} of {table.size.toLocaleString('en-US')} rows
@@ -125,9 +166,13 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <table className="side-by-side-head" aria-hidden="true" style={{ width }}>
-          <colgroup>{columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}</colgroup>
+          <colgroup>
+            <col style={{ width: DECISION_WIDTH }} />
+            {columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}
+          </colgroup>
           <thead>
             <tr>
+              <th>Decision</th>
               {columns.map((column) => (
                 <th key={column.id}>
                   <button type="button" tabIndex={-1} onClick={() => setSort((current) => ({ column: column.id, descending: current.column === column.id && !current.descending }))}>
@@ -141,9 +186,13 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
         </table>
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative', width }}>
           <table className="side-by-side" style={{ position: 'absolute', top: first * ROW_HEIGHT, width }}>
-            <colgroup>{columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}</colgroup>
+            <colgroup>
+              <col style={{ width: DECISION_WIDTH }} />
+              {columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}
+            </colgroup>
             <thead className="visually-hidden">
               <tr>
+                <th scope="col">Decision</th>
                 {columns.map((column) => (
                   <th key={column.id} scope="col" aria-sort={sort.column === column.id ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                     {column.label}
@@ -153,18 +202,19 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount }: { reado
             </thead>
             <tbody>
               {Array.from(rows.subarray(first, last), (row, offset) => (
-                <Row key={row} id={`${id}-row-${first + offset}`} index={row} position={first + offset} table={table} columns={columns} active={first + offset === activeRow} onOpen={() => { setActive(first + offset); setOpened(row); }} />
+                <Row key={row} id={`${id}-row-${first + offset}`} index={row} position={first + offset} table={table} columns={columns} decision={DECISION_STATUSES[decisionOf[row]!]!} active={first + offset === activeRow} onOpen={() => { setActive(first + offset); setOpened(row); }} />
               ))}
             </tbody>
           </table>
         </div>
       </div>
+      {deciding && reviewer && <DecisionForm workspace={workspace} reviewer={reviewer} rows={deciding.rows} initialKind={deciding.kind} onDone={() => setDeciding(undefined)} />}
       {opened !== undefined && <RowDetail workspace={workspace} runId={runId} index={opened} onClose={() => setOpened(undefined)} />}
     </section>
   );
 }
 
-function Row({ id, index, position, table, columns, active, onOpen }: { readonly id: string; readonly index: number; readonly position: number; readonly table: FindingsTable; readonly columns: readonly ColumnSpec[]; readonly active: boolean; readonly onOpen: () => void }) {
+function Row({ id, index, position, table, columns, decision, active, onOpen }: { readonly id: string; readonly decision: DecisionStatus; readonly index: number; readonly position: number; readonly table: FindingsTable; readonly columns: readonly ColumnSpec[]; readonly active: boolean; readonly onOpen: () => void }) {
   const row = tableRow(table, index);
   const cells: Record<TableColumn, React.ReactNode> = {
     situation: <span className={`badge situation-${row.situation.toLowerCase()}`}>{row.situation}</span>,
@@ -179,6 +229,7 @@ function Row({ id, index, position, table, columns, active, onOpen }: { readonly
   };
   return (
     <tr id={id} data-situation={row.situation} aria-rowindex={position + 1} aria-selected={active} className={active ? 'active' : undefined} onClick={onOpen} style={{ height: ROW_HEIGHT }}>
+      <td className={`decision decision-${decision}`}>{decision === 'undecided' ? '—' : DECISION_LABELS[decision]}</td>
       {columns.map((column) => <td key={column.id}>{cells[column.id]}</td>)}
     </tr>
   );

@@ -1,15 +1,17 @@
 import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliation';
 import type { RunRecord, Workspace } from '../../workspace/workspace';
+import type { Reviewer } from '@core/review/audit-trail';
 import { FindingsView } from '../findings/findings-view';
 
 interface Props {
   readonly workspace: Workspace;
   readonly run: RunRecord;
   readonly isCurrent: boolean;
+  readonly reviewer: Reviewer | undefined;
 }
 
 /** A run's counts per situation, finding and severity, then its rows in the findings table. */
-export function ResultsView({ workspace, run, isCurrent }: Props) {
+export function ResultsView({ workspace, run, isCurrent, reviewer }: Props) {
   const { counts, population } = run;
   const findings = FINDING_CODES.filter((code) => counts.findings[code] > 0);
   return (
@@ -52,7 +54,7 @@ export function ResultsView({ workspace, run, isCurrent }: Props) {
           </li>
         ))}
       </ul>
-      <FindingsView key={run.id} workspace={workspace} runId={run.id} rowCount={run.rowCount} />
+      <FindingsView key={run.id} workspace={workspace} runId={run.id} rowCount={run.rowCount} asOf={run.asOf} reviewer={reviewer} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, ReconciliationRow, Severity, Situation } from '@core/model/reconciliation';
-import { buildFindingsTable, columnOrder, filterMask, NO_FILTER, tableRow, visibleRows, type TableFilter } from '@core/review/findings-table';
+import { buildFindingsTable, columnOrder, decisionColumn, filterMask, NO_FILTER, tableRow, visibleRows, type TableFilter } from '@core/review/findings-table';
 import { anAccount, anIdentity } from '../../../support/builders';
 
 const finding = (code: Finding['code'], severity: Severity | undefined): Finding => ({ code, severity, reason: code, values: {} });
@@ -53,5 +53,13 @@ describe('the findings table model', () => {
     expect(logins(visibleRows(columnOrder(table, 'login'), all, false))).toEqual(['dave@contoso.com', 'alice', 'bob', 'carol', 'svc-backup', 'zed']);
     expect(logins(visibleRows(columnOrder(table, 'severity'), all, true)).slice(0, 2)).toEqual(['alice', 'carol']);
     expect(logins(visibleRows(columnOrder(table, 'severity'), all, false))).toEqual(['zed', 'bob', 'dave@contoso.com', 'svc-backup', 'carol', 'alice']);
+  });
+
+  it('filters by decision status, keyed by the row key decisions are recorded under', () => {
+    expect(table.keys).toEqual(['account:a-1', 'account:m-1', 'account:m-2', 'account:m-3', 'identity:id-dave', 'account:o-1']);
+    const decisions = decisionColumn(table, new Map([['account:m-2', 'revoke'], ['identity:id-dave', 'exception']]));
+    const by = (statuses: TableFilter['decisions']) => logins(visibleRows(columnOrder(table, 'situation'), filterMask(table, { ...NO_FILTER, decisions: statuses }, decisions), false));
+    expect(by(new Set(['revoke', 'exception']))).toEqual(['alice', 'dave@contoso.com']);
+    expect(by(new Set(['undecided']))).toEqual(['zed', 'carol', 'bob', 'svc-backup']);
   });
 });
