@@ -1,17 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
-import { Workspace } from './workspace/workspace';
+import { Root } from './root';
+import { Catalogue } from './workspace/catalogue';
 import './styles.css';
 
-const workspace = new Workspace();
+const catalogue = new Catalogue();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-void workspace.discardStaged().finally(() => {
+void catalogue.adoptLegacy(new Date()).finally(() => {
   createRoot(root).render(
     <StrictMode>
-      <App workspace={workspace} />
+      <Root catalogue={catalogue} />
     </StrictMode>,
   );
 });

@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { readSource } from '../../main/files/read-source';
 import { openApp, PROJECT_ROOT } from '../e2e/harness/app-session';
+import { startReview } from '../e2e/harness/reviews';
 import { ENTRA_HEADER, identityRow } from './population';
 
 const TARGET_SECONDS = 10;
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
     write(`files         target ${count(targetRows)} rows (${megabytes(targetBytes)}) · Entra users ${count(entraRows)} rows (${megabytes(entraBytes)})`);
 
     const app = await openApp();
+    await startReview(app.page);
     const client = await app.page.context().newCDPSession(app.page);
     await client.send('Performance.enable');
     const heap = async (): Promise<number | undefined> => {

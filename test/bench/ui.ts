@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS } from '@core/model/settings';
 import { openApp, PROJECT_ROOT } from '../e2e/harness/app-session';
+import { openReviewDatabase, startReview } from '../e2e/harness/reviews';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
 const rows = Number(values.rows);
@@ -25,8 +26,10 @@ try {
   const { page } = app;
   // tsx compiles this file keeping function names through a `__name` helper that the page does not have.
   await page.evaluate('globalThis.__name = (target) => target');
+  await startReview(page);
+  const database = await openReviewDatabase(page);
   const storing = performance.now();
-  await page.evaluate(storeRun, { rows, settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' } });
+  await page.evaluate(storeRun, { database, rows, settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' } });
   write(`stored    ${rows.toLocaleString('en-US')} rows in the workspace in ${((performance.now() - storing) / 1000).toFixed(1)} s`);
 
   const reloaded = performance.now();
@@ -110,8 +113,8 @@ try {
 }
 
 /** Runs in the page: writes a run and its rows straight into the app's IndexedDB, in the app's block layout. */
-async function storeRun({ rows: total, settings }: { rows: number; settings: unknown }): Promise<void> {
-  const open = indexedDB.open('recondesk-workspace');
+async function storeRun({ database, rows: total, settings }: { database: string; rows: number; settings: unknown }): Promise<void> {
+  const open = indexedDB.open(database);
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.addEventListener('success', () => resolve(open.result));
     open.addEventListener('error', () => reject(open.error));

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
+import { openReviewDatabase, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
   app = await openApp();
+  await startReview(app.page);
 });
 afterEach(async () => {
   await app.close();
@@ -34,23 +36,25 @@ describe('the import dialog', () => {
     expect(await target.textContent()).toContain('AWS production');
     // The mapping is saved for the application once the import has committed, a moment after the rows show.
     await expect.poll(() => app.page.evaluate(async () => {
-      const open = indexedDB.open('recondesk-workspace');
+      const open = indexedDB.open('recondesk-catalogue');
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
       return new Promise<number>((resolve) => {
         const request = db.transaction('mappings').objectStore('mappings').count();
         request.onsuccess = () => resolve(request.result);
       });
     })).toBe(1);
-    const saved = await app.page.evaluate(async () => {
-      const open = indexedDB.open('recondesk-workspace');
-      const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-      const read = (store: string) =>
-        new Promise<unknown[]>((resolve) => {
+    const saved = await app.page.evaluate(async (review) => {
+      // oxlint-disable-next-line unicorn/consistent-function-scoping -- runs in the page: it cannot see the test module
+      const read = async (database: string, store: string) => {
+        const open = indexedDB.open(database);
+        const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+        return new Promise<unknown[]>((resolve) => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result);
         });
-      return { mappings: await read('mappings'), sources: (await read('sources')) as { profileId?: string; mapping?: unknown; extractedAt?: string }[] };
-    });
+      };
+      return { mappings: await read('recondesk-catalogue', 'mappings'), sources: (await read(review, 'sources')) as { profileId?: string; mapping?: unknown; extractedAt?: string }[] };
+    }, await openReviewDatabase(app.page));
     expect(saved.mappings).toMatchObject([{ application: 'AWS production', profileId: 'aws-iam', mapping: { employeeId: 'arn' } }]);
     expect(saved.sources[0]).toMatchObject({ profileId: 'aws-iam', mapping: { employeeId: 'arn' } });
     expect(saved.sources[0]?.extractedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -67,15 +71,15 @@ describe('the import dialog', () => {
     await app.screenshot('import-dialog-date-order');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => target.getByTestId('source-rows').textContent()).toBe('2');
-    const orders = await app.page.evaluate(async () => {
-      const open = indexedDB.open('recondesk-workspace');
+    const orders = await app.page.evaluate(async (review) => {
+      const open = indexedDB.open(review);
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
       const sources = await new Promise<{ dateOrder?: string }[]>((resolve) => {
         const request = db.transaction('sources').objectStore('sources').getAll();
         request.onsuccess = () => resolve(request.result);
       });
       return sources.map((source) => source.dateOrder);
-    });
+    }, await openReviewDatabase(app.page));
     expect(orders).toEqual(['DMY']);
   });
 

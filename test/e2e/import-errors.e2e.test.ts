@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { tempFile } from '../support/temp-files';
 import { openApp, type AppSession } from './harness/app-session';
+import { openReviewDatabase, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
   app = await openApp();
+  await startReview(app.page);
 });
 afterEach(async () => {
   await app.close();
@@ -47,8 +49,8 @@ describe('a failed or cancelled import', () => {
 
     await expect.poll(() => targetCard().getByRole('alert').textContent()).toContain('cancelled');
     expect(await targetCard().textContent()).toContain('Nothing imported yet.');
-    const stored = await app.page.evaluate(async () => {
-      const open = indexedDB.open('recondesk-workspace');
+    const stored = await app.page.evaluate(async (review) => {
+      const open = indexedDB.open(review);
       const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
       const count = (store: string) =>
         new Promise<number>((resolve) => {
@@ -56,7 +58,7 @@ describe('a failed or cancelled import', () => {
           request.onsuccess = () => resolve(request.result);
         });
       return { sources: await count('sources'), rowBlocks: await count('rowBlocks') };
-    });
+    }, await openReviewDatabase(app.page));
     expect(stored).toEqual({ sources: 0, rowBlocks: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
+import { openReviewDatabase, openScreen, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -26,6 +27,7 @@ describe('a review', () => {
     await prompt.getByLabel('Role').fill('IT auditor');
     await prompt.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('reviewer').textContent()).toBe('Reviewing as Ada Lovelace (IT auditor)');
+    await startReview(page);
 
     await importThrough('Entra ID users', fixture('entra/users-download.csv'));
     await importThrough('Target application accounts', fixture('target/app-users.csv'));
@@ -62,14 +64,15 @@ describe('a review', () => {
     await findings.getByRole('group', { name: 'Decision' }).getByText('undecided').click();
     await expect.poll(() => rows.locator('td.decision').allTextContents()).toEqual(['Accept as exception', 'Accept as exception', 'Accept as exception', 'Accept as exception', 'Revoke', 'Accept as exception']);
 
+    await openScreen(page, 'Audit trail');
     const trail = page.getByRole('region', { name: 'Audit trail' });
     await expect.poll(() => trail.getByTestId('chain-status').textContent()).toBe('Chain intact: 6 entries, each hashed with the one before.');
     expect(await trail.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['reviewer', 'import', 'import', 'run', 'decision', 'decision']);
     await app.screenshot('review-decisions-and-trail');
 
     // Someone edits a stored decision entry behind the app's back.
-    await page.evaluate(async () => {
-      const open = indexedDB.open('recondesk-workspace');
+    await page.evaluate(async (review) => {
+      const open = indexedDB.open(review);
       const db = await new Promise<IDBDatabase>((resolve) => open.addEventListener('success', () => resolve(open.result)));
       const store = db.transaction('auditTrail', 'readwrite').objectStore('auditTrail');
       const entry = await new Promise<{ details: Record<string, string> }>((resolve) => {
@@ -78,8 +81,9 @@ describe('a review', () => {
       });
       store.put({ ...entry, details: { ...entry.details, decision: 'keep' } });
       db.close();
-    });
+    }, await openReviewDatabase(page));
     await page.reload();
+    await openScreen(page, 'Audit trail');
     await expect.poll(() => page.getByTestId('chain-status').textContent()).toBe('Chain broken at entry 5: its content was changed after it was recorded.');
     await app.screenshot('review-trail-broken');
   });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
+import { startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
   app = await openApp();
+  await startReview(app.page);
 });
 afterEach(async () => {
   await app.close();

@@ -9,8 +9,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage): void => scope.postMessage(message);
 
 scope.addEventListener('message', (event: MessageEvent<StartRunMessage>) => {
-  const { asOf, staleDays } = event.data;
-  const workspace = new Workspace();
+  const { database, asOf, staleDays } = event.data;
+  const workspace = new Workspace(database);
   post({ type: 'progress', phase: 'load', done: 0, total: 1 });
   runReconciliation(workspace, {
     ...(asOf === undefined ? {} : { asOf }),

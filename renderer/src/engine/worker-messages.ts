@@ -3,6 +3,8 @@ import type { ImportIssue } from '@core/model/import-issue';
 /** What the window asks of the reconciliation worker. */
 export interface StartRunMessage {
   readonly type: 'start';
+  /** The review's database the worker reads the sources from and stores the run in. */
+  readonly database: string;
   readonly asOf: string | undefined;
   readonly staleDays: number | undefined;
 }

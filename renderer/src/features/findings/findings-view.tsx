@@ -16,7 +16,18 @@ interface Props {
   readonly asOf: string;
   /** Decisions need to know who makes them; without a reviewer they are offered but not taken. */
   readonly reviewer: Reviewer | undefined;
+  /** The situation, finding and severity filters, shared with the dashboard's charts. */
+  readonly facets: Facets;
+  readonly onFacets: (facets: Facets) => void;
 }
+
+export interface Facets {
+  readonly situations: ReadonlySet<Situation>;
+  readonly findings: ReadonlySet<FindingCode>;
+  readonly severities: ReadonlySet<Severity | 'none'>;
+}
+
+export const NO_FACETS: Facets = { situations: new Set(), findings: new Set(), severities: new Set() };
 
 const SHORTCUTS: Readonly<Record<string, DecisionKind>> = { k: 'keep', r: 'revoke', f: 'fix', x: 'exception' };
 
@@ -50,11 +61,9 @@ export function FindingsView(props: Props) {
   return <LoadedFindings {...props} table={loaded.table} complete={loaded.complete} />;
 }
 
-function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, reviewer }: Props & { readonly table: FindingsTable; readonly complete: boolean }) {
+function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, reviewer, facets, onFacets }: Props & { readonly table: FindingsTable; readonly complete: boolean }) {
   const id = useId();
-  const [situations, setSituations] = useState<ReadonlySet<Situation>>(new Set());
-  const [findings, setFindings] = useState<ReadonlySet<FindingCode>>(new Set());
-  const [severities, setSeverities] = useState<ReadonlySet<Severity | 'none'>>(new Set());
+  const { situations, findings, severities } = facets;
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
   const [sort, setSort] = useState<{ column: TableColumn; descending: boolean }>({ column: 'situation', descending: false });
@@ -116,9 +125,9 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
       <div className="filters">
         <label htmlFor={`${id}-search`}>Search</label>
         <input id={`${id}-search`} type="search" value={text} placeholder="login, email, name, UPN, account id" onChange={(event) => setText(event.target.value)} />
-        <Toggles legend="Situation" values={SITUATIONS} selected={situations} onChange={setSituations} />
-        <Toggles legend="Severity" values={[...SEVERITIES.toReversed(), 'none'] as const} selected={severities} onChange={setSeverities} />
-        <Toggles legend="Finding" values={FINDING_CODES} selected={findings} onChange={setFindings} />
+        <Toggles legend="Situation" values={SITUATIONS} selected={situations} onChange={(next) => onFacets({ ...facets, situations: next })} />
+        <Toggles legend="Severity" values={[...SEVERITIES.toReversed(), 'none'] as const} selected={severities} onChange={(next) => onFacets({ ...facets, severities: next })} />
+        <Toggles legend="Finding" values={FINDING_CODES} selected={findings} onChange={(next) => onFacets({ ...facets, findings: next })} />
         <Toggles legend="Decision" values={DECISION_STATUSES} selected={statuses} onChange={setStatuses} />
         <details className="column-chooser">
           <summary>Columns</summary>

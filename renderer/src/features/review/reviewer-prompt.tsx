@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { Reviewer } from '@core/review/audit-trail';
-import type { Workspace } from '../../workspace/workspace';
 
 /** Asks once per workspace who is reviewing; every decision and audit entry records it. */
-export function ReviewerPrompt({ workspace, reviewer }: { readonly workspace: Workspace; readonly reviewer: Reviewer | undefined }) {
+export function ReviewerPrompt({ reviewer, onSave }: { readonly reviewer: Reviewer | undefined; readonly onSave: (reviewer: Reviewer) => Promise<void> }) {
   const id = useId();
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
@@ -20,7 +19,7 @@ export function ReviewerPrompt({ workspace, reviewer }: { readonly workspace: Wo
       aria-label="Who is reviewing"
       onSubmit={(event) => {
         event.preventDefault();
-        if (name.trim() && role.trim()) void workspace.setReviewer({ name: name.trim(), role: role.trim() }, new Date().toISOString());
+        if (name.trim() && role.trim()) void onSave({ name: name.trim(), role: role.trim() });
       }}
     >
       <span>Who is reviewing? Your name and role are recorded with every decision.</span>

@@ -13,8 +13,9 @@ const PHASE_LABELS: Record<Progress['phase'], string> = {
 };
 
 /** The run's settings (as-of, stale days), the button that starts it in a worker, its progress and cancel. */
-export function RunPanel({ hasCurrentRun }: { readonly hasCurrentRun: boolean }) {
-  const [asOfDate, setAsOfDate] = useState('');
+export function RunPanel({ hasCurrentRun, database, reviewAsOf, onDone }: { readonly hasCurrentRun: boolean; readonly database: string; readonly reviewAsOf: string; readonly onDone?: () => void }) {
+  // The review's as-of is the run's unless the user picks another day for this run.
+  const [asOfDate, setAsOfDate] = useState(reviewAsOf);
   const [staleDays, setStaleDays] = useState('90');
   const [progress, setProgress] = useState<Progress | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -25,11 +26,12 @@ export function RunPanel({ hasCurrentRun }: { readonly hasCurrentRun: boolean })
     const days = Number(staleDays);
     if (!Number.isInteger(days) || days < 1) return setError('Stale after must be a whole number of days.');
     setProgress({ type: 'progress', phase: 'load', done: 0, total: 1 });
-    handle.current = startRun({ asOf: asOfDate === '' ? undefined : `${asOfDate}T00:00:00.000Z`, staleDays: days }, setProgress);
+    handle.current = startRun({ database, asOf: asOfDate === '' ? undefined : `${asOfDate}T00:00:00.000Z`, staleDays: days }, setProgress);
     const outcome = await handle.current.done;
     handle.current = undefined;
     setProgress(undefined);
     if (outcome.type === 'failed') setError(describeIssue(outcome.error));
+    else onDone?.();
   }
 
   return (
@@ -39,7 +41,7 @@ export function RunPanel({ hasCurrentRun }: { readonly hasCurrentRun: boolean })
         <input type="date" value={asOfDate} onChange={(event) => setAsOfDate(event.target.value)} aria-describedby="as-of-hint" />
       </label>
       <span id="as-of-hint" className="hint">
-        empty: the import time
+        the review's as-of ({reviewAsOf}); empty: the import time
       </span>
       <label>
         Stale after (days)

@@ -9,14 +9,15 @@ import type { DateOrder } from '@core/import/values';
 import { describeIssue } from '@core/model/import-issue';
 import { getApi } from '../../api';
 import type { FileToImport } from '../../workspace/import-source';
-import type { Workspace } from '../../workspace/workspace';
+import { useCatalogue } from '../../workspace/catalogue-context';
 import { ColumnMappingEditor } from './column-mapping';
 import { FormatSummary } from './format-summary';
 
 interface Props {
   readonly kind: SourceKind;
   readonly files: readonly ChosenFile[];
-  readonly workspace: Workspace;
+  /** The review's application: a target dump is imported for it unless the user names another. */
+  readonly application: string | undefined;
   readonly onImport: (files: readonly FileToImport[]) => void;
   readonly onClose: () => void;
 }
@@ -33,7 +34,8 @@ const toLocalInput = (iso: string): string => {
  * What the chosen files look like before anything is stored: format, detected kind and profile with its
  * confidence, warnings, and for a target the column mapping with a preview. Every guess can be overridden.
  */
-export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClose }: Props) {
+export function ImportDialog({ kind: cardKind, files, application: reviewApplication, onImport, onClose }: Props) {
+  const catalogue = useCatalogue();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   // Modal: the rest of the window waits while the user decides, and Escape cancels.
@@ -48,7 +50,7 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
   const [kind, setKind] = useState<SourceKind>(cardKind);
   const [profileId, setProfileId] = useState<string | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [application, setApplication] = useState('');
+  const [application, setApplication] = useState(reviewApplication ?? '');
   const [extractedAt, setExtractedAt] = useState<string | undefined>();
   const [chosenDateOrder, setChosenDateOrder] = useState<DateOrder | undefined>();
 
@@ -89,13 +91,13 @@ export function ImportDialog({ kind: cardKind, files, workspace, onImport, onClo
     if (kind !== 'target') return;
     let live = true;
     void (async () => {
-      const saved = await workspace.mappings.get(applicationName);
+      const saved = await catalogue.mappings.get(applicationName);
       if (live && saved && saved.profileId === profile.id) setMapping(saved.mapping);
     })();
     return () => {
       live = false;
     };
-  }, [workspace, kind, applicationName, profile.id]);
+  }, [catalogue, kind, applicationName, profile.id]);
 
   const best = first?.detection.best;
   const disagrees = best !== undefined && best.kind !== kind && best.confidence >= 0.5;

@@ -4,6 +4,7 @@ import { describeIssue } from '@core/model/import-issue';
 import { SOURCE_KIND_LABELS, type SourceKind } from '@core/import/source-kind';
 import { getApi } from '../../api';
 import { importSources, type FileToImport, type ImportProgress } from '../../workspace/import-source';
+import { useCatalogue } from '../../workspace/catalogue-context';
 import type { SourceRecord, Workspace } from '../../workspace/workspace';
 import { describeFormat } from './format-summary';
 import { ImportDialog } from './import-dialog';
@@ -12,6 +13,8 @@ import { ProgressBar } from './progress-bar';
 interface Props {
   readonly kind: SourceKind;
   readonly workspace: Workspace;
+  /** The review's application, offered as the target's application. */
+  readonly application?: string;
   /** Every file of the current import of this kind. */
   readonly current: readonly SourceRecord[];
   readonly optional?: boolean;
@@ -26,7 +29,8 @@ const HINTS: Record<SourceKind, string> = {
 };
 
 /** One source: what is imported now, and the button to import (or replace) it, with detection, progress and cancel. */
-export function SourceCard({ kind, workspace, current, optional = false }: Props) {
+export function SourceCard({ kind, workspace, current, optional = false, application }: Props) {
+  const catalogue = useCatalogue();
   const [chosen, setChosen] = useState<readonly ChosenFile[] | undefined>();
   const [progress, setProgress] = useState<ImportProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -49,7 +53,7 @@ export function SourceCard({ kind, workspace, current, optional = false }: Props
       if (!result.ok) return setError(describeIssue(result.error));
       const first = files[0]?.choice;
       if (first?.kind === 'target' && first.application !== undefined && first.profileId !== undefined) {
-        await workspace.mappings.put({ application: first.application, profileId: first.profileId, mapping: first.mapping ?? {}, savedAt: new Date().toISOString() });
+        await catalogue.mappings.put({ application: first.application, profileId: first.profileId, mapping: first.mapping ?? {}, savedAt: new Date().toISOString() });
       }
     } finally {
       setProgress(undefined);
@@ -77,7 +81,7 @@ export function SourceCard({ kind, workspace, current, optional = false }: Props
           </button>
         </div>
       ) : chosen ? (
-        <ImportDialog kind={kind} files={chosen} workspace={workspace} onImport={(files) => void runImport(files)} onClose={() => setChosen(undefined)} />
+        <ImportDialog kind={kind} files={chosen} application={application} onImport={(files) => void runImport(files)} onClose={() => setChosen(undefined)} />
       ) : (
         <button type="button" className="primary" onClick={() => void choose()}>
           {current.length > 0 ? 'Replace…' : 'Choose file…'}

@@ -436,9 +436,9 @@ const FIXTURES: readonly (readonly [file: string, profile: string, expected: rea
   ],
 ];
 
-// Fixtures that are not a named format's export: the generic dump and Google's upload template.
-// Generic dumps: the slice's, the Google upload template, and the day/month order fixtures (target-dates.test.ts).
-const NOT_A_PROFILE_FIXTURE = new Set(['app-users.csv', 'google-workspace-template.csv', 'dates-day-first.csv', 'dates-undecided.csv']);
+// Fixtures that are not a named format's export: the slice's generic dump and its next quarter (reviews e2e),
+// Google's upload template, and the day/month order fixtures (target-dates.test.ts).
+const NOT_A_PROFILE_FIXTURE = new Set(['app-users.csv', 'app-users-next-quarter.csv', 'google-workspace-template.csv', 'dates-day-first.csv', 'dates-undecided.csv']);
 
 // Detection must not merely prefer the right profile: every other reading (any profile, any Entra kind) trails it by this much.
 const CLEAR_MARGIN = 0.5;

@@ -1,0 +1,90 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { Review } from '@core/review/review';
+import { App } from './app';
+import { ReviewerPrompt } from './features/review/reviewer-prompt';
+import { ReviewsScreen } from './features/reviews/reviews-screen';
+import type { Catalogue } from './workspace/catalogue';
+import { CatalogueContext } from './workspace/catalogue-context';
+import type { Workspace } from './workspace/workspace';
+
+/** The workspace: who is reviewing, its reviews, and the one open now. */
+export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
+  const state = useLiveQuery(async () => ({ reviews: await catalogue.listReviews(), openId: await catalogue.openReviewId(), reviewer: await catalogue.reviewer() }), [catalogue]);
+  const open = state?.reviews.find((review) => review.id === state.openId);
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  return (
+    <CatalogueContext value={catalogue}>
+      <div className="app">
+        <header className="app-header">
+          <h1>Recondesk</h1>
+          {open ? (
+            <nav className="review-bar" aria-label="Review">
+              <button type="button" className="link" onClick={() => void catalogue.setOpenReview(undefined)}>
+                All reviews
+              </button>
+              <span aria-hidden="true">›</span>
+              <strong data-testid="open-review">{open.name}</strong>
+              <span className="muted">
+                {open.application} · {open.period} · as of {open.asOf} · owner {open.owner}
+                {open.status === 'archived' && ' · archived'}
+              </span>
+            </nav>
+          ) : (
+            <p className="tagline">Offline access reconciliation: Entra ID identities against application accounts</p>
+          )}
+        </header>
+        <main>
+          {state && <ReviewerPrompt reviewer={state.reviewer} onSave={(reviewer) => catalogue.setReviewer(reviewer)} />}
+          <StorageNotice />
+          {state && !open && (
+            <ReviewsScreen
+              reviews={state.reviews}
+              today={today}
+              onOpen={(review) => void catalogue.setOpenReview(review.id)}
+              onArchive={(review, archived) => void catalogue.setArchived(review.id, archived)}
+              onCreate={async (draft) => {
+                const review = await catalogue.createReview(draft, new Date());
+                await catalogue.setOpenReview(review.id);
+              }}
+            />
+          )}
+          {open && state && <OpenReview key={open.id} review={open} catalogue={catalogue} reviewer={state.reviewer} />}
+        </main>
+      </div>
+    </CatalogueContext>
+  );
+}
+
+/** Opens the review's own database for as long as it is shown, and records who works in it. */
+function OpenReview({ review, catalogue, reviewer }: { readonly review: Review; readonly catalogue: Catalogue; readonly reviewer: Parameters<Workspace['setReviewer']>[0] | undefined }) {
+  const [workspace, setWorkspace] = useState<Workspace | undefined>();
+  useEffect(() => {
+    const opened = catalogue.workspaceOf(review);
+    // A staged import left by a crash or a closed window never counts: drop it before anything reads.
+    void opened.discardStaged().finally(() => setWorkspace(opened));
+    return () => opened.close();
+  }, [catalogue, review]);
+  useEffect(() => {
+    if (!workspace || !reviewer) return;
+    void workspace.currentReviewer().then((recorded) => {
+      if (recorded?.name !== reviewer.name || recorded.role !== reviewer.role) return workspace.setReviewer(reviewer, new Date().toISOString());
+      return undefined;
+    });
+  }, [workspace, reviewer]);
+  return workspace ? <App workspace={workspace} review={review} /> : null;
+}
+
+/** Asks the browser to keep the workspace under storage pressure, and says so when it will not. */
+function StorageNotice() {
+  const [persisted, setPersisted] = useState<boolean | undefined>();
+  useEffect(() => {
+    void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
+  }, []);
+  if (persisted !== false) return null;
+  return (
+    <p className="hint" data-testid="storage-notice">
+      The browser did not grant persistent storage: keep a backup of the workspace.
+    </p>
+  );
+}
