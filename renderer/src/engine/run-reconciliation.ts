@@ -42,7 +42,9 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
   const all = Object.values(sources).flat();
   const asOf = options.asOf ?? all.map((source) => source.extractedAt ?? source.importedAt).toSorted().at(-1)!;
   const settings: ReconciliationSettings = { ...DEFAULT_SETTINGS, asOf, ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }) };
-  const result = reconcile({ ...population.value, scope: undefined, links: [], settings }, options.onProgress);
+  // The reviewer's correlation fixes override the rules on every run.
+  const links = await workspace.links.toArray();
+  const result = reconcile({ ...population.value, scope: undefined, links, settings }, options.onProgress);
   const run: RunRecord = {
     id: options.newId?.() ?? crypto.randomUUID(),
     createdAt: (options.now?.() ?? new Date()).toISOString(),
@@ -55,11 +57,11 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
     rowCount: result.rows.length,
   };
   await workspace.saveRun(run, result.rows);
-  await workspace.record('run', { run: run.id, asOf: run.asOf, rows: String(run.rowCount), staleDays: String(settings.staleDays) }, run.createdAt);
+  await workspace.record('run', { run: run.id, asOf: run.asOf, rows: String(run.rowCount), staleDays: String(settings.staleDays), correlationFixes: String(links.length) }, run.createdAt);
   return ok(run);
 }
 
-interface CurrentSources {
+export interface CurrentSources {
   readonly users: readonly SourceRecord[];
   readonly signIns: readonly SourceRecord[];
   readonly assignments: readonly SourceRecord[];
@@ -69,7 +71,7 @@ interface CurrentSources {
 
 const inFile = (source: SourceRecord, error: ImportIssue): { ok: false; error: ImportIssue } => fail({ ...error, file: source.fileName });
 
-async function readPopulation(workspace: Workspace, sources: CurrentSources): Promise<Result<Population, ImportIssue>> {
+export async function readPopulation(workspace: Workspace, sources: CurrentSources): Promise<Result<Population, ImportIssue>> {
   let identities: Identity[] = [];
   let hasSignInData = false;
   for (const source of sources.users) {

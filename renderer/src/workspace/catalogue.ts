@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { Reviewer } from '@core/review/audit-trail';
-import { orderReviews, periodOf, type Review, type ReviewDraft } from '@core/review/review';
+import { orderReviews, periodOf, previousReview, type Review, type ReviewDraft } from '@core/review/review';
 import { Workspace, type SavedMapping } from './workspace';
 
 /** The database every review lived in before there were reviews; adopted as a review so nothing is lost. */
@@ -46,6 +46,26 @@ export class Catalogue extends Dexie {
     };
     await this.reviews.add(review);
     return review;
+  }
+
+  /**
+   * Correlation fixes persist into later reviews of the same application: the previous review's are copied into
+   * the new one, with one audit entry saying how many and from where. Returns how many were carried.
+   */
+  async carryCorrelationFixes(review: Review, who: Reviewer | undefined, at: string): Promise<number> {
+    const previous = previousReview(await this.reviews.toArray(), review);
+    if (!previous) return 0;
+    const before = this.workspaceOf(previous);
+    const after = this.workspaceOf(review);
+    try {
+      const links = await before.links.toArray();
+      if (links.length === 0) return 0;
+      await after.carryLinks(links, `${previous.name} (${previous.period})`, who ?? { name: 'not recorded', role: 'not recorded' }, at);
+      return links.length;
+    } finally {
+      before.close();
+      after.close();
+    }
   }
 
   async setArchived(id: string, archived: boolean): Promise<void> {

@@ -9,6 +9,7 @@ import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
 import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditEntry, type ChainVerdict, type Reviewer, type Sha256 } from '@core/review/audit-trail';
 import type { Decision, DecisionDraft } from '@core/review/decisions';
+import type { ManualLink } from '@core/model/manual-link';
 
 /** An imported file. Rows of a `staging` source are never read: only a committed import counts. */
 export interface SourceRecord {
@@ -98,6 +99,7 @@ export class Workspace extends Dexie {
   reviewer!: Table<ReviewerRecord, string>;
   decisions!: Table<Decision, string>;
   auditTrail!: Table<AuditEntry, number>;
+  links!: Table<ManualLink, [string, string]>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -108,6 +110,7 @@ export class Workspace extends Dexie {
     this.version(2).stores({ runs: 'id, createdAt', runRows: '[runId+seq]' });
     this.version(3).stores({ mappings: 'application' });
     this.version(4).stores({ reviewer: 'id', decisions: 'rowKey, kind', auditTrail: 'seq' });
+    this.version(6).stores({ links: '[accountId+identityId], accountId' });
   }
 
   /** The person working in this workspace, once they said who they are. */
@@ -148,6 +151,32 @@ export class Workspace extends Dexie {
     const entry = await this.#nextAuditEntry({ at, who: by, action: 'decision', details });
     await this.transaction('rw', this.decisions, this.auditTrail, async () => {
       await this.decisions.bulkPut(decisions);
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /**
+   * A correlation fix (link, confirm or unlink, with its justification) and its audit entry, in one transaction.
+   * A fix for the same account and identity replaces the earlier one; the trail keeps both.
+   */
+  async fixCorrelation(link: ManualLink, by: Reviewer): Promise<void> {
+    const entry = await this.#nextAuditEntry({
+      at: link.at,
+      who: by,
+      action: 'correlation',
+      details: { fix: link.action, account: link.accountId, identity: link.identityId, justification: link.justification },
+    });
+    await this.transaction('rw', this.links, this.auditTrail, async () => {
+      await this.links.put(link);
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /** Correlation fixes brought from an earlier review, with one audit entry naming it, in one transaction. */
+  async carryLinks(links: readonly ManualLink[], from: string, who: Reviewer, at: string): Promise<void> {
+    const entry = await this.#nextAuditEntry({ at, who, action: 'correlation', details: { carried: String(links.length), from } });
+    await this.transaction('rw', this.links, this.auditTrail, async () => {
+      await this.links.bulkPut(links);
       await this.auditTrail.add(entry);
     });
   }

@@ -60,3 +60,24 @@ describe('the catalogue of reviews', () => {
     reopened.close();
   });
 });
+
+describe('correlation fixes across reviews', () => {
+  it('carries the previous review\'s fixes into a new review of the same application, with an audit entry', async () => {
+    const catalogue = newCatalogue();
+    const q3 = await catalogue.createReview({ ...draft, name: 'Q3', period: '2026-Q3', asOf: '2026-09-30' }, new Date('2026-09-30T08:00:00Z'));
+    const before = catalogue.workspaceOf(q3);
+    opened.push(before);
+    const link = { accountId: '1005', identityId: 'id-k', action: 'link' as const, justification: 'renamed after marriage', by: 'Ada (IT auditor)', at: '2026-09-30T09:00:00.000Z' };
+    await before.fixCorrelation(link, { name: 'Ada', role: 'IT auditor' });
+    const github = await catalogue.createReview({ ...draft, name: 'GitHub Q4', application: 'GitHub' }, new Date('2026-11-22T08:00:00Z'));
+    const q4 = await catalogue.createReview({ ...draft, name: 'Q4' }, new Date('2026-11-22T08:00:00Z'));
+    expect(await catalogue.carryCorrelationFixes(github, undefined, '2026-11-22T08:00:00.000Z')).toBe(0);
+    expect(await catalogue.carryCorrelationFixes(q4, { name: 'Ada', role: 'IT auditor' }, '2026-11-22T08:00:00.000Z')).toBe(1);
+    const after = catalogue.workspaceOf(q4);
+    opened.push(after, catalogue.workspaceOf(github));
+    expect(await after.links.toArray()).toEqual([link]);
+    const { entries, verdict } = await after.verifiedTrail();
+    expect(entries.map((entry) => entry.details)).toEqual([{ carried: '1', from: 'Q3 (2026-Q3)' }]);
+    expect(verdict.intact).toBe(true);
+  });
+});

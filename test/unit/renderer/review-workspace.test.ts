@@ -48,3 +48,19 @@ describe('decisions and the audit trail in the workspace', () => {
     expect((await workspace.verifiedTrail()).verdict).toEqual({ intact: false, seq: 2, reason: 'its content was changed after it was recorded' });
   });
 });
+
+describe('correlation fixes in the workspace', () => {
+  it('records a fix with its audit entry, replaces an earlier fix of the same pair, and keeps both in the trail', async () => {
+    const workspace = newWorkspace();
+    const link = { accountId: '1002', identityId: 'id-grace', action: 'unlink' as const, justification: 'a different Grace: checked with HR', by: 'Ada Lovelace (IT auditor)', at: '2026-11-23T09:00:00.000Z' };
+    await workspace.fixCorrelation(link, ada);
+    await workspace.fixCorrelation({ ...link, action: 'link', justification: 'HR confirmed it is her after all', at: '2026-11-23T09:05:00.000Z' }, ada);
+    expect(await workspace.links.toArray()).toMatchObject([{ accountId: '1002', identityId: 'id-grace', action: 'link' }]);
+    const { entries, verdict } = await workspace.verifiedTrail();
+    expect(entries.map((entry) => [entry.action, entry.details['fix']])).toEqual([
+      ['correlation', 'unlink'],
+      ['correlation', 'link'],
+    ]);
+    expect(verdict.intact).toBe(true);
+  });
+});

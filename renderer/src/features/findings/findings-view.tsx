@@ -218,7 +218,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
         </div>
       </div>
       {deciding && reviewer && <DecisionForm workspace={workspace} reviewer={reviewer} rows={deciding.rows} initialKind={deciding.kind} onDone={() => setDeciding(undefined)} />}
-      {opened !== undefined && <RowDetail workspace={workspace} runId={runId} index={opened} onClose={() => setOpened(undefined)} />}
+      {opened !== undefined && <RowDetail workspace={workspace} runId={runId} index={opened} reviewer={reviewer} onClose={() => setOpened(undefined)} />}
     </section>
   );
 }

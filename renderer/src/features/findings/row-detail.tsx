@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReconciliationRow } from '@core/model/reconciliation';
-import type { Workspace } from '../../workspace/workspace';
+import type { Reviewer } from '@core/review/audit-trail';
+import type { RunRecord, Workspace } from '../../workspace/workspace';
+import { CorrelationCase } from '../correlation/correlation-case';
 
 // Run rows are stored in blocks of this many (Workspace.saveRun).
 const BLOCK_ROWS = 5000;
@@ -16,13 +18,17 @@ const differs = (left: string | undefined, right: string | undefined, label: str
   COMPARED.has(label) && left !== undefined && right !== undefined && left.trim().toLowerCase() !== right.trim().toLowerCase();
 
 /** One row opened: the account and its identity field by field, the correlation, and why each finding was raised. */
-export function RowDetail({ workspace, runId, index, onClose }: { readonly workspace: Workspace; readonly runId: string; readonly index: number; readonly onClose: () => void }) {
+export function RowDetail({ workspace, runId, index, reviewer, onClose }: { readonly workspace: Workspace; readonly runId: string; readonly index: number; readonly reviewer: Reviewer | undefined; readonly onClose: () => void }) {
   const [row, setRow] = useState<ReconciliationRow>();
+  const [run, setRun] = useState<RunRecord>();
   useEffect(() => {
     let live = true;
     void (async () => {
       const block = await workspace.runRows.get([runId, Math.floor(index / BLOCK_ROWS)]);
-      if (live) setRow(block?.rows[index % BLOCK_ROWS]);
+      const record = await workspace.runs.get(runId);
+      if (!live) return;
+      setRow(block?.rows[index % BLOCK_ROWS]);
+      setRun(record);
     })();
     return () => {
       live = false;
@@ -95,6 +101,7 @@ export function RowDetail({ workspace, runId, index, onClose }: { readonly works
           ))}
         </ul>
       )}
+      {run && <CorrelationCase key={`${runId}:${index}`} workspace={workspace} run={run} row={row} reviewer={reviewer} />}
     </section>
   );
 }

@@ -60,7 +60,7 @@ export function ResultsView({ workspace, review, run, isCurrent, reviewer }: Pro
         <BarChart<FindingCode>
           title="Findings"
           testId="finding"
-          bars={FINDING_CODES.filter((code) => counts.findings[code] > 0).map((code) => ({ key: code, label: code.toLowerCase().replaceAll('_', ' '), count: counts.findings[code] }))}
+          bars={FINDING_CODES.filter((code) => counts.findings[code] > 0).map((code) => ({ key: code, label: code.toLowerCase().replaceAll('_', ' '), count: counts.findings[code], tone: 'finding-bar' }))}
           selected={facets.findings}
           onToggle={(code) => setFacets({ ...NO_FACETS, findings: only(facets.findings, code) })}
         />

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../support/fixtures';
+import { openApp, type AppSession } from './harness/app-session';
+import { A_REVIEW, openScreen, startReview } from './harness/reviews';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await openApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function importAndRun(): Promise<void> {
+  for (const [cardLabel, path] of [
+    ['Entra ID users', 'entra/users-download.csv'],
+    ['Target application accounts', 'target/app-users.csv'],
+  ] as const) {
+    app.answerNextDialog(fixture(path));
+    const card = app.page.getByRole('article', { name: cardLabel });
+    await card.getByRole('button', { name: /Choose file|Replace/ }).click();
+    await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+    await card.getByTestId('source-rows').waitFor();
+  }
+  await app.page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
+  await app.page.getByTestId('run-as-of').waitFor();
+}
+
+/** Opens one row of the findings table by searching its login and pressing Enter, as a keyboard user does. */
+async function openRow(login: string) {
+  const { page } = app;
+  await page.getByRole('region', { name: 'Findings', exact: true }).getByLabel('Search').fill(login);
+  await expect.poll(() => page.locator('table.side-by-side tbody tr').count()).toBe(1);
+  await page.getByRole('grid', { name: /Findings rows/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('row-detail').locator('h3').textContent()).toContain(login);
+  return page.getByRole('region', { name: 'Correlation case' });
+}
+
+describe('correlation fixes', () => {
+  it('unlinks a wrong match, shows ranked candidates, links an orphan by search, re-runs each time, and carries the fixes into the next review', async () => {
+    const { page } = app;
+    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
+    await prompt.getByLabel('Name').fill('Ada Lovelace');
+    await prompt.getByLabel('Role').fill('IT auditor');
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await startReview(page);
+    await importAndRun();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+
+    // ghopper was matched by email; the reviewer says it is not Grace's account.
+    let caseView = await openRow('ghopper');
+    await caseView.getByRole('button', { name: 'Unlink this match…' }).click();
+    const unlink = caseView.getByRole('form', { name: 'Unlink from grace.hopper@contoso.com' });
+    await unlink.getByRole('button', { name: 'Unlink from grace.hopper@contoso.com' }).click();
+    expect(await unlink.getByRole('alert').textContent()).toContain('say why');
+    await unlink.getByLabel('Justification').fill('Shared test login, not Grace: confirmed with the app owner');
+    await unlink.getByRole('button', { name: 'Unlink from grace.hopper@contoso.com' }).click();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('3');
+
+    // Now an orphan, its case ranks Grace first, attribute by attribute.
+    caseView = await openRow('ghopper');
+    const first = caseView.getByRole('article', { name: /^Candidate 1: / });
+    await expect.poll(() => first.getAttribute('aria-label')).toBe('Candidate 1: grace.hopper@contoso.com');
+    expect(await first.getByRole('row', { name: /^Email/ }).locator('td').allTextContents()).toEqual(['grace.hopper+app@contoso.com', 'Grace.Hopper@contoso.com', 'same']);
+    expect(await first.getByRole('row', { name: /^Name/ }).locator('td').last().textContent()).toBe('same');
+    await app.screenshot('correlation-case');
+
+    // mallory agrees with nobody; the reviewer finds Katherine by name and links her.
+    caseView = await openRow('mallory');
+    await expect.poll(() => caseView.textContent()).toContain('No identity agrees with this account on any attribute.');
+    await caseView.getByLabel('Other identities').fill('katherine');
+    await caseView.getByRole('article', { name: 'Candidate 1: katherine.johnson@contoso.com' }).getByRole('button', { name: 'Link to this identity…' }).click();
+    const link = caseView.getByRole('form', { name: 'Link to katherine.johnson@contoso.com' });
+    await link.getByLabel('Justification').fill('Katherine uses the alias mallory for red-team tests (ticket SEC-42)');
+    await link.getByRole('button', { name: 'Link to katherine.johnson@contoso.com' }).click();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+    caseView = await openRow('mallory');
+    expect(await page.getByTestId('row-detail').locator('.correlation').textContent()).toContain('Linked by manual (confidence 1.00)');
+
+    await openScreen(page, 'Audit trail');
+    const trail = page.getByRole('region', { name: 'Audit trail' });
+    await expect.poll(() => trail.getByTestId('chain-status').textContent()).toBe('Chain intact: 8 entries, each hashed with the one before.');
+    expect(await trail.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['reviewer', 'import', 'import', 'run', 'correlation', 'run', 'correlation', 'run']);
+
+    // The next quarter's review of the same application starts with both fixes.
+    await page.getByRole('navigation', { name: 'Review' }).getByRole('button', { name: 'All reviews' }).click();
+    await startReview(page, { ...A_REVIEW, name: 'Salesforce 2027-Q1', period: '2027-Q1', asOf: '2027-02-15' });
+    await importAndRun();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+    await openRow('mallory');
+    expect(await page.getByTestId('row-detail').locator('.correlation').textContent()).toContain('Katherine uses the alias mallory');
+  });
+});
