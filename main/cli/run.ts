@@ -4,6 +4,8 @@ import { TARGET_PROFILES } from '@core/import/profiles/target-profiles';
 import { ACCOUNT_FIELDS, type AccountField, type ColumnMapping } from '@core/import/target-generic';
 import { audit, type SigningChoice } from './audit';
 import { demo } from './demo';
+import { sample } from './sample';
+import { SAMPLE_POPULATIONS, type SamplePopulation } from '@core/review/sampling';
 import { verify } from './verify';
 import { EXIT, type Output } from './output';
 
@@ -40,6 +42,10 @@ Commands:
   verify    Verify a pack: its signature, every file's hash, then re-perform the reconciliation from
             inputs/ and compare with findings.csv byte for byte
             PATH                   the pack folder
+  sample    Draw again the seeded sample the app drew, from a pack's findings.csv; prints the rows as CSV
+            --findings FILE        the pack's findings.csv
+            --population NAME      accounts (rows with an account) or findings (rows with a finding)
+            --size N --seed TEXT   as recorded with the sample (audit trail, Sampling screen)
   demo      Build a signed pack from the bundled sample with a throwaway signing identity [--out DIR]
   help      Show this text
 
@@ -61,6 +67,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
   }
   if (command === 'verify') return verifyCommand(rest, output);
   if (command === 'demo') return demoCommand(rest, output);
+  if (command === 'sample') return sampleCommand(rest, output);
   if (command !== 'audit') return usageError(output, `unknown command "${command}"`);
 
   let values;
@@ -162,6 +169,25 @@ function readSigning(flags: SigningFlags): SigningChoice | string {
     return key === undefined || certificate === undefined ? '--sign-key and --sign-cert go together' : { kind: 'pem', keyPath: key, certificatePath: certificate };
   }
   return { kind: 'unsigned' };
+}
+
+async function sampleCommand(args: readonly string[], output: Output): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { findings: { type: 'string' }, population: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return usageError(output, error instanceof Error ? error.message : String(error));
+  }
+  const { findings, population, size, seed } = values;
+  if (findings === undefined || population === undefined || size === undefined || seed === undefined) return usageError(output, 'sample needs --findings FILE --population NAME --size N --seed TEXT');
+  if (!(SAMPLE_POPULATIONS as readonly string[]).includes(population)) return usageError(output, `--population "${population}" must be one of ${SAMPLE_POPULATIONS.join(', ')}`);
+  if (!/^[1-9]\d*$/.test(size)) return usageError(output, `--size "${size}" is not a positive whole number`);
+  return sample({ findingsPath: findings, population: population as SamplePopulation, size: Number(size), seed }, output);
 }
 
 async function demoCommand(args: readonly string[], output: Output): Promise<number> {

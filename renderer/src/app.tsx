@@ -6,6 +6,7 @@ import type { Review } from '@core/review/review';
 import { ResultsView } from './features/results/results-view';
 import { AuditTrailView } from './features/review/audit-trail-view';
 import { RunPanel } from './features/run/run-panel';
+import { SamplingView } from './features/sampling/sampling-view';
 import { SourceCard } from './features/sources/source-card';
 import { SourceHistory } from './features/sources/source-history';
 import { Tabs, type Tab } from './ui/tabs';
@@ -18,7 +19,7 @@ interface View {
   readonly trailLength: number;
 }
 
-type Screen = 'sources' | 'findings' | 'trail';
+type Screen = 'sources' | 'findings' | 'sampling' | 'trail';
 
 const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
@@ -43,6 +44,7 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
   const tabs: Tab<Screen>[] = [
     { key: 'sources', label: 'Sources', badge: `${imported}` },
     { key: 'findings', label: 'Findings', ...(view.run ? { badge: view.run.rowCount.toLocaleString('en-US') } : {}) },
+    { key: 'sampling', label: 'Sampling' },
     { key: 'trail', label: 'Audit trail', badge: `${view.trailLength}` },
   ];
 
@@ -69,6 +71,8 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
         ) : (
           <p className="hint">No run yet: import the sources and run the reconciliation on the Sources screen.</p>
         ))}
+      {screen === 'sampling' &&
+        (view.run ? <SamplingView workspace={workspace} run={view.run} reviewer={view.reviewer} /> : <p className="hint">No run yet: a sample is drawn from a run&apos;s rows.</p>)}
       {screen === 'trail' && <AuditTrailView workspace={workspace} />}
     </Tabs>
   );

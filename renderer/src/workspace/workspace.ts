@@ -10,6 +10,7 @@ import type { ReconciliationSettings } from '@core/model/settings';
 import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditEntry, type ChainVerdict, type Reviewer, type Sha256 } from '@core/review/audit-trail';
 import type { Decision, DecisionDraft } from '@core/review/decisions';
 import type { ManualLink } from '@core/model/manual-link';
+import type { SamplePopulation } from '@core/review/sampling';
 
 /** An imported file. Rows of a `staging` source are never read: only a committed import counts. */
 export interface SourceRecord {
@@ -77,6 +78,20 @@ export interface RunRowBlock {
   readonly rows: readonly ReconciliationRow[];
 }
 
+/** A drawn sample: enough to draw it again (run, population, size, seed) and what it drew. */
+export interface SampleRecord {
+  readonly id?: number;
+  readonly at: string;
+  readonly by: Reviewer;
+  readonly runId: string;
+  readonly population: SamplePopulation;
+  readonly populationSize: number;
+  readonly size: number;
+  readonly seed: string;
+  /** The drawn rows' keys, in canonical order. */
+  readonly rowKeys: readonly string[];
+}
+
 const REVIEWER_ID = 'reviewer';
 
 interface ReviewerRecord extends Reviewer {
@@ -100,6 +115,7 @@ export class Workspace extends Dexie {
   decisions!: Table<Decision, string>;
   auditTrail!: Table<AuditEntry, number>;
   links!: Table<ManualLink, [string, string]>;
+  samples!: Table<SampleRecord, number>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -111,6 +127,7 @@ export class Workspace extends Dexie {
     this.version(3).stores({ mappings: 'application' });
     this.version(4).stores({ reviewer: 'id', decisions: 'rowKey, kind', auditTrail: 'seq' });
     this.version(6).stores({ links: '[accountId+identityId], accountId' });
+    this.version(7).stores({ samples: '++id, runId' });
   }
 
   /** The person working in this workspace, once they said who they are. */
@@ -177,6 +194,20 @@ export class Workspace extends Dexie {
     const entry = await this.#nextAuditEntry({ at, who, action: 'correlation', details: { carried: String(links.length), from } });
     await this.transaction('rw', this.links, this.auditTrail, async () => {
       await this.links.bulkPut(links);
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /** A drawn sample and its audit entry (population, size, seed: what redraws it), in one transaction. */
+  async recordSample(sample: SampleRecord): Promise<void> {
+    const entry = await this.#nextAuditEntry({
+      at: sample.at,
+      who: sample.by,
+      action: 'sample',
+      details: { run: sample.runId, population: sample.population, populationSize: String(sample.populationSize), size: String(sample.size), seed: sample.seed },
+    });
+    await this.transaction('rw', this.samples, this.auditTrail, async () => {
+      await this.samples.add(sample);
       await this.auditTrail.add(entry);
     });
   }

@@ -85,3 +85,25 @@ describe('npm run recondesk', () => {
     expect(stdout).toContain('Usage:');
   }, 30_000);
 });
+
+describe('recondesk sample', () => {
+  it.each([
+    [['sample', '--findings', 'f.csv', '--population', 'accounts', '--size', '3'], 'sample needs'],
+    [['sample', '--findings', 'f.csv', '--population', 'people', '--size', '3', '--seed', 's'], '--population "people" must be one of accounts, findings'],
+    [['sample', '--findings', 'f.csv', '--population', 'accounts', '--size', '0', '--seed', 's'], '--size "0" is not a positive whole number'],
+  ])('exits 2 with a usage error for %j', async (argv, message) => {
+    const output = capture();
+    expect(await run(argv, output)).toBe(2);
+    expect(output.stderr.join('\n')).toContain(message);
+  });
+
+  it('exits 3 naming the file when it is not a findings.csv, or the population is smaller than the sample', async () => {
+    const notFindings = await tempFile('users.csv', 'id,name\n1,Ada\n');
+    let output = capture();
+    expect(await run(['sample', '--findings', notFindings, '--population', 'accounts', '--size', '1', '--seed', 's'], output)).toBe(3);
+    expect(output.stderr.join('\n')).toContain(`${notFindings} line 1: not a Recondesk findings.csv`);
+    output = capture();
+    expect(await run(['sample', '--findings', fixture('expected/slice-findings.csv'), '--population', 'findings', '--size', '50', '--seed', 's'], output)).toBe(3);
+    expect(output.stderr.join('\n')).toMatch(/the population \(findings\) has only \d+ rows; asked for 50/);
+  });
+});
