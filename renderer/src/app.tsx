@@ -7,19 +7,21 @@ import { ResultsView } from './features/results/results-view';
 import { AuditTrailView } from './features/review/audit-trail-view';
 import { RunPanel } from './features/run/run-panel';
 import { SamplingView } from './features/sampling/sampling-view';
+import { SettingsView } from './features/settings/settings-view';
 import { SourceCard } from './features/sources/source-card';
 import { SourceHistory } from './features/sources/source-history';
 import { Tabs, type Tab } from './ui/tabs';
-import type { RunRecord, SourceRecord, Workspace } from './workspace/workspace';
+import type { RunRecord, SettingsRecord, SourceRecord, Workspace } from './workspace/workspace';
 
 interface View {
   readonly sources: Readonly<Record<SourceKind, readonly SourceRecord[]>>;
   readonly run: RunRecord | undefined;
   readonly reviewer: Reviewer | undefined;
   readonly trailLength: number;
+  readonly settings: SettingsRecord | undefined;
 }
 
-type Screen = 'sources' | 'findings' | 'sampling' | 'trail';
+type Screen = 'sources' | 'findings' | 'sampling' | 'settings' | 'trail';
 
 const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
@@ -27,7 +29,7 @@ async function loadView(workspace: Workspace): Promise<View> {
   const current = await Promise.all(SOURCE_KINDS.map((kind) => workspace.currentSources(kind)));
   const sources = Object.fromEntries(SOURCE_KINDS.map((kind, index) => [kind, current[index]!])) as Record<SourceKind, SourceRecord[]>;
   const run = await workspace.latestRun();
-  return { sources, run, reviewer: await workspace.currentReviewer(), trailLength: await workspace.auditTrail.count() };
+  return { sources, run, reviewer: await workspace.currentReviewer(), trailLength: await workspace.auditTrail.count(), settings: await workspace.reviewSettings() };
 }
 
 /** One review: its sources and runs, the findings of its latest run, and its audit trail. */
@@ -45,6 +47,7 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
     { key: 'sources', label: 'Sources', badge: `${imported}` },
     { key: 'findings', label: 'Findings', ...(view.run ? { badge: view.run.rowCount.toLocaleString('en-US') } : {}) },
     { key: 'sampling', label: 'Sampling' },
+    { key: 'settings', label: 'Settings' },
     { key: 'trail', label: 'Audit trail', badge: `${view.trailLength}` },
   ];
 
@@ -73,6 +76,7 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
         ))}
       {screen === 'sampling' &&
         (view.run ? <SamplingView workspace={workspace} run={view.run} reviewer={view.reviewer} /> : <p className="hint">No run yet: a sample is drawn from a run&apos;s rows.</p>)}
+      {screen === 'settings' && <SettingsView key={view.settings?.savedAt ?? 'defaults'} workspace={workspace} review={review} run={view.run} stored={view.settings} reviewer={view.reviewer} />}
       {screen === 'trail' && <AuditTrailView workspace={workspace} />}
     </Tabs>
   );

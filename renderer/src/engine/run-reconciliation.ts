@@ -10,12 +10,17 @@ import type { ImportIssue } from '@core/model/import-issue';
 import type { ProvisioningEvent } from '@core/model/provisioning-event';
 import { fail, ok, type Result } from '@core/model/result';
 import { DEFAULT_SETTINGS, type ReconciliationSettings } from '@core/model/settings';
+import type { ScopingFilter } from '@core/engine/scope';
+import type { ReviewSettings } from '@core/review/settings-form';
+import type { ReconciliationResult } from '@core/engine/reconcile';
 import type { RunRecord, SourceRecord, Workspace } from '../workspace/workspace';
 
 export interface RunOptions {
   /** ISO instant; default: the newest extraction (or import) time of the sources. */
   readonly asOf?: string;
   readonly staleDays?: number;
+  /** Settings and scope to run with instead of the review's stored ones (a preview of a change). */
+  readonly override?: { readonly settings: ReviewSettings; readonly scope: ScopingFilter | undefined };
   readonly onProgress?: ReconcileProgress;
   readonly now?: () => Date;
   readonly newId?: () => string;
@@ -28,6 +33,27 @@ type Population = Pick<ReconciliationInput, 'identities' | 'accounts' | 'assignm
  * calls it inside the reconciliation worker so the window stays responsive.
  */
 export async function runReconciliation(workspace: Workspace, options: RunOptions = {}): Promise<Result<RunRecord, ImportIssue>> {
+  const computed = await computeRun(workspace, options);
+  if (!computed.ok) return computed;
+  const { result, sourceIds, links } = computed.value;
+  const run: RunRecord = {
+    id: options.newId?.() ?? crypto.randomUUID(),
+    createdAt: (options.now?.() ?? new Date()).toISOString(),
+    engineVersion: result.engineVersion,
+    asOf: result.asOf,
+    settings: result.settings,
+    sourceIds,
+    population: result.population,
+    counts: result.counts,
+    rowCount: result.rows.length,
+  };
+  await workspace.saveRun(run, result.rows);
+  await workspace.record('run', { run: run.id, asOf: run.asOf, rows: String(run.rowCount), staleDays: String(result.settings.staleDays), correlationFixes: String(links) }, run.createdAt);
+  return ok(run);
+}
+
+/** Reconciles the current sources with the review's settings (or the override) and links; stores nothing. */
+export async function computeRun(workspace: Workspace, options: RunOptions = {}): Promise<Result<{ result: ReconciliationResult; sourceIds: string[]; links: number }, ImportIssue>> {
   const sources = {
     users: await workspace.currentSources('entra-users'),
     signIns: await workspace.currentSources('entra-signins'),
@@ -41,24 +67,12 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
 
   const all = Object.values(sources).flat();
   const asOf = options.asOf ?? all.map((source) => source.extractedAt ?? source.importedAt).toSorted().at(-1)!;
-  const settings: ReconciliationSettings = { ...DEFAULT_SETTINGS, asOf, ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }) };
+  const stored = options.override ?? (await workspace.reviewSettings());
+  const settings: ReconciliationSettings = { ...DEFAULT_SETTINGS, ...stored?.settings, asOf, ...(options.staleDays === undefined ? {} : { staleDays: options.staleDays }) };
   // The reviewer's correlation fixes override the rules on every run.
   const links = await workspace.links.toArray();
-  const result = reconcile({ ...population.value, scope: undefined, links, settings }, options.onProgress);
-  const run: RunRecord = {
-    id: options.newId?.() ?? crypto.randomUUID(),
-    createdAt: (options.now?.() ?? new Date()).toISOString(),
-    engineVersion: result.engineVersion,
-    asOf: result.asOf,
-    settings: result.settings,
-    sourceIds: all.map((source) => source.id),
-    population: result.population,
-    counts: result.counts,
-    rowCount: result.rows.length,
-  };
-  await workspace.saveRun(run, result.rows);
-  await workspace.record('run', { run: run.id, asOf: run.asOf, rows: String(run.rowCount), staleDays: String(settings.staleDays), correlationFixes: String(links.length) }, run.createdAt);
-  return ok(run);
+  const result = reconcile({ ...population.value, scope: stored?.scope, links, settings }, options.onProgress);
+  return ok({ result, sourceIds: all.map((source) => source.id), links: links.length });
 }
 
 export interface CurrentSources {

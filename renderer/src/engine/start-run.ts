@@ -1,14 +1,14 @@
 import type { StartRunMessage, WorkerMessage } from './worker-messages';
 
 export interface RunHandle {
-  readonly done: Promise<WorkerMessage & { type: 'done' | 'failed' }>;
+  readonly done: Promise<WorkerMessage & { type: 'done' | 'failed' | 'previewed' }>;
   cancel(): void;
 }
 
 /** Starts a reconciliation in a worker; progress arrives through `onProgress`, cancel terminates it. */
 export function startRun(request: Omit<StartRunMessage, 'type'>, onProgress: (message: WorkerMessage & { type: 'progress' }) => void): RunHandle {
   const worker = new Worker(new URL('./reconcile.worker.ts', import.meta.url), { type: 'module' });
-  const { promise: done, resolve: settle } = deferred<WorkerMessage & { type: 'done' | 'failed' }>();
+  const { promise: done, resolve: settle } = deferred<WorkerMessage & { type: 'done' | 'failed' | 'previewed' }>();
   worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
     const message = event.data;
     if (message.type === 'progress') return onProgress(message);

@@ -1,4 +1,8 @@
 import type { ImportIssue } from '@core/model/import-issue';
+import type { ReconciliationCounts } from '@core/engine/reconcile';
+import type { ScopingFilter } from '@core/engine/scope';
+import type { FindingComparison } from '@core/review/review';
+import type { ReviewSettings } from '@core/review/settings-form';
 
 /** What the window asks of the reconciliation worker. */
 export interface StartRunMessage {
@@ -7,10 +11,13 @@ export interface StartRunMessage {
   readonly database: string;
   readonly asOf: string | undefined;
   readonly staleDays: number | undefined;
+  /** Settings to try: the worker runs with them, stores nothing, and compares the findings with the latest run's. */
+  readonly preview?: { readonly settings: ReviewSettings; readonly scope: ScopingFilter | undefined };
 }
 
 /** What the worker tells the window; closed, so the window handles every case. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly phase: 'load' | 'match' | 'classify' | 'store'; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly runId: string }
+  | { readonly type: 'previewed'; readonly comparison: FindingComparison; readonly before: ReconciliationCounts | undefined; readonly after: ReconciliationCounts }
   | { readonly type: 'failed'; readonly error: ImportIssue };

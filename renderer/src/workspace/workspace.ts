@@ -11,6 +11,8 @@ import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditE
 import type { Decision, DecisionDraft } from '@core/review/decisions';
 import type { ManualLink } from '@core/model/manual-link';
 import type { SamplePopulation } from '@core/review/sampling';
+import type { ReviewSettings } from '@core/review/settings-form';
+import type { ScopingFilter } from '@core/engine/scope';
 
 /** An imported file. Rows of a `staging` source are never read: only a committed import counts. */
 export interface SourceRecord {
@@ -92,6 +94,14 @@ export interface SampleRecord {
   readonly rowKeys: readonly string[];
 }
 
+/** The review's engine settings and scoping filter, applied to every run from when they were saved. */
+export interface SettingsRecord {
+  readonly id: 'current';
+  readonly settings: ReviewSettings;
+  readonly scope: ScopingFilter | undefined;
+  readonly savedAt: string;
+}
+
 const REVIEWER_ID = 'reviewer';
 
 interface ReviewerRecord extends Reviewer {
@@ -116,6 +126,7 @@ export class Workspace extends Dexie {
   auditTrail!: Table<AuditEntry, number>;
   links!: Table<ManualLink, [string, string]>;
   samples!: Table<SampleRecord, number>;
+  settings!: Table<SettingsRecord, string>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -128,6 +139,7 @@ export class Workspace extends Dexie {
     this.version(4).stores({ reviewer: 'id', decisions: 'rowKey, kind', auditTrail: 'seq' });
     this.version(6).stores({ links: '[accountId+identityId], accountId' });
     this.version(7).stores({ samples: '++id, runId' });
+    this.version(8).stores({ settings: 'id' });
   }
 
   /** The person working in this workspace, once they said who they are. */
@@ -208,6 +220,20 @@ export class Workspace extends Dexie {
     });
     await this.transaction('rw', this.samples, this.auditTrail, async () => {
       await this.samples.add(sample);
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /** The review's settings, or undefined while it uses the defaults. */
+  async reviewSettings(): Promise<SettingsRecord | undefined> {
+    return this.settings.get('current');
+  }
+
+  /** New settings for the review's next runs, with an audit entry naming what changed, in one transaction. */
+  async saveSettings(settings: ReviewSettings, scope: ScopingFilter | undefined, changed: readonly string[], by: Reviewer, at: string): Promise<void> {
+    const entry = await this.#nextAuditEntry({ at, who: by, action: 'settings', details: { changed: changed.join(', '), settings: JSON.stringify({ ...settings, scope: scope ?? null }) } });
+    await this.transaction('rw', this.settings, this.auditTrail, async () => {
+      await this.settings.put({ id: 'current', settings, scope, savedAt: at });
       await this.auditTrail.add(entry);
     });
   }

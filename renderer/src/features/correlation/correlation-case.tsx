@@ -46,7 +46,7 @@ export function CorrelationCase({ workspace, run, row, reviewer }: Props) {
     await workspace.fixCorrelation({ accountId: account.accountId, identityId: chosen.identityId, action: chosen.action, justification, by: `${reviewer.name} (${reviewer.role})`, at }, reviewer);
     setFix(undefined);
     setStatus('Recorded. Running the reconciliation again with the fix…');
-    const outcome = await startRun({ database: workspace.name, asOf: run.asOf, staleDays: run.settings.staleDays }, () => undefined).done;
+    const outcome = await startRun({ database: workspace.name, asOf: run.asOf, staleDays: undefined }, () => undefined).done;
     setStatus(outcome.type === 'failed' ? `The fix is recorded, but the run failed: ${describeIssue(outcome.error)}` : undefined);
   }
 

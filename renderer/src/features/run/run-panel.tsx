@@ -12,21 +12,18 @@ const PHASE_LABELS: Record<Progress['phase'], string> = {
   store: 'Storing results',
 };
 
-/** The run's settings (as-of, stale days), the button that starts it in a worker, its progress and cancel. */
+/** The run's as-of (the rest is the review's Settings), the button that starts it in a worker, its progress and cancel. */
 export function RunPanel({ hasCurrentRun, database, reviewAsOf, onDone }: { readonly hasCurrentRun: boolean; readonly database: string; readonly reviewAsOf: string; readonly onDone?: () => void }) {
   // The review's as-of is the run's unless the user picks another day for this run.
   const [asOfDate, setAsOfDate] = useState(reviewAsOf);
-  const [staleDays, setStaleDays] = useState('90');
   const [progress, setProgress] = useState<Progress | undefined>();
   const [error, setError] = useState<string | undefined>();
   const handle = useRef<RunHandle | undefined>(undefined);
 
   async function run(): Promise<void> {
     setError(undefined);
-    const days = Number(staleDays);
-    if (!Number.isInteger(days) || days < 1) return setError('Stale after must be a whole number of days.');
     setProgress({ type: 'progress', phase: 'load', done: 0, total: 1 });
-    handle.current = startRun({ database, asOf: asOfDate === '' ? undefined : `${asOfDate}T00:00:00.000Z`, staleDays: days }, setProgress);
+    handle.current = startRun({ database, asOf: asOfDate === '' ? undefined : `${asOfDate}T00:00:00.000Z`, staleDays: undefined }, setProgress);
     const outcome = await handle.current.done;
     handle.current = undefined;
     setProgress(undefined);
@@ -43,10 +40,7 @@ export function RunPanel({ hasCurrentRun, database, reviewAsOf, onDone }: { read
       <span id="as-of-hint" className="hint">
         the review's as-of ({reviewAsOf}); empty: the import time
       </span>
-      <label>
-        Stale after (days)
-        <input type="number" min={1} value={staleDays} onChange={(event) => setStaleDays(event.target.value)} />
-      </label>
+      <span className="hint">the other settings are on the Settings screen</span>
       {progress ? (
         <div className="run-progress">
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label="Reconciliation progress" />
