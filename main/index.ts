@@ -27,7 +27,19 @@ function openMainWindow(): void {
   const handlers = createHandlers({
     appName: 'Recondesk',
     appVersion: app.getVersion(),
+    async showSaveDialog(suggestedName) {
+      const result = await dialog.showSaveDialog(window, {
+        title: 'Back up the workspace',
+        defaultPath: suggestedName,
+        filters: [{ name: 'Recondesk backup', extensions: ['recondesk-backup'] }],
+      });
+      return result.canceled ? undefined : result.filePath;
+    },
     async showOpenDialog(kind) {
+      if (kind === 'backup') {
+        const result = await dialog.showOpenDialog(window, { title: 'Restore a backup', properties: ['openFile'], filters: [{ name: 'Recondesk backup', extensions: ['recondesk-backup'] }] });
+        return result.canceled ? [] : result.filePaths;
+      }
       const result = await dialog.showOpenDialog(window, {
         title: `Choose ${SOURCE_KIND_LABELS[kind]}`,
         // Several files: the pages of a Graph export, or the provisioning logs CSV trio.

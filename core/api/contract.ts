@@ -84,6 +84,39 @@ export interface ImportBatch {
   readonly warnings: readonly ImportWarning[];
 }
 
+/** A file chosen for a backup, to write or to restore from; null when the user cancelled the dialog. */
+export interface BackupFile {
+  readonly token: string;
+  readonly name: string;
+}
+export interface BackupChunk {
+  readonly token: string;
+  /** Whole lines of the backup, newline-terminated. */
+  readonly chunk: string;
+}
+export interface BackupFinish {
+  readonly token: string;
+  /** Remove what was written instead of completing it. */
+  readonly abort: boolean;
+}
+export interface BackupWritten {
+  readonly name: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+export interface BackupRef {
+  readonly token: string;
+}
+/** The next lines of a backup being restored. */
+export interface BackupLines {
+  readonly lines: readonly string[];
+  /** 1-based number of the first line, for error messages. */
+  readonly firstLine: number;
+  readonly done: boolean;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -97,6 +130,11 @@ export interface Api {
   startImport(request: StartImportRequest): Promise<ApiResult<ImportStarted>>;
   nextBatch(request: ImportRef): Promise<ApiResult<ImportBatch>>;
   cancelImport(request: ImportRef): Promise<ApiResult<null>>;
+  chooseBackupDestination(request: { readonly suggestedName: string }): Promise<ApiResult<BackupFile | null>>;
+  appendBackup(request: BackupChunk): Promise<ApiResult<{ readonly bytes: number }>>;
+  finishBackup(request: BackupFinish): Promise<ApiResult<BackupWritten>>;
+  chooseBackupToRestore(request: Record<string, never>): Promise<ApiResult<(BackupFile & { readonly size: number }) | null>>;
+  readBackup(request: BackupRef): Promise<ApiResult<BackupLines>>;
 }
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
@@ -165,7 +203,41 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
   },
   nextBatch: validateImportRef,
   cancelImport: validateImportRef,
+  chooseBackupDestination(value) {
+    const object = asObjectWithKeys(value, ['suggestedName']);
+    if (!object.ok) return object;
+    const { suggestedName } = object.value;
+    // A bare file name: the dialog decides the folder; nothing from the page becomes a path.
+    return typeof suggestedName === 'string' && /^[\w .()-]{1,120}$/.test(suggestedName) ? ok({ suggestedName }) : badRequest('suggestedName must be a plain file name');
+  },
+  appendBackup(value) {
+    const object = asObjectWithKeys(value, ['token', 'chunk']);
+    if (!object.ok) return object;
+    const { token, chunk } = object.value;
+    if (!isToken(token)) return badRequest('token must be a backup token from chooseBackupDestination');
+    return typeof chunk === 'string' && chunk.length <= MAX_BACKUP_CHUNK ? ok({ token, chunk }) : badRequest(`chunk must be text of at most ${MAX_BACKUP_CHUNK} characters`);
+  },
+  finishBackup(value) {
+    const object = asObjectWithKeys(value, ['token', 'abort']);
+    if (!object.ok) return object;
+    const { token, abort } = object.value;
+    if (!isToken(token)) return badRequest('token must be a backup token from chooseBackupDestination');
+    return typeof abort === 'boolean' ? ok({ token, abort }) : badRequest('abort must be true or false');
+  },
+  chooseBackupToRestore(value) {
+    const object = asObjectWithKeys(value, []);
+    return object.ok ? ok({}) : object;
+  },
+  readBackup(value) {
+    const object = asObjectWithKeys(value, ['token']);
+    if (!object.ok) return object;
+    const { token } = object.value;
+    return isToken(token) ? ok({ token }) : badRequest('token must be a backup token from chooseBackupToRestore');
+  },
 };
+
+/** The most text one appendBackup carries: the renderer sends a backup in pieces, never whole. */
+export const MAX_BACKUP_CHUNK = 32 * 1024 * 1024;
 
 function validateOverrides(object: Record<string, unknown>): ApiResult<ReadOverrides> {
   const { encoding, delimiter } = object;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Api, ApiEventName, ApiEvents } from '@core/api/contract';
 import type { SourceKind } from '@core/import/source-kind';
 import { fail, ok } from '@core/model/result';
+import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
 import { Imports } from './imports';
 
@@ -10,13 +11,16 @@ export interface HandlerDeps {
   readonly appName: string;
   readonly appVersion: string;
   /** Shows the platform's open-file dialog; resolves to the chosen paths, empty when the user cancels. */
-  readonly showOpenDialog: (kind: SourceKind) => Promise<readonly string[]>;
+  readonly showOpenDialog: (kind: SourceKind | 'backup') => Promise<readonly string[]>;
+  /** Shows the platform's save dialog; resolves to the chosen path, undefined when the user cancels. */
+  readonly showSaveDialog: (suggestedName: string) => Promise<string | undefined>;
   readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 }
 
 /** Every request of the contract as a plain function; `satisfies Api` makes a missing one a build error. */
 export function createHandlers(deps: HandlerDeps) {
   const chosen = new ChosenFiles();
+  const backups = new Backups();
   const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }));
 
   return {
@@ -47,5 +51,16 @@ export function createHandlers(deps: HandlerDeps) {
     },
     nextBatch: ({ importId }) => imports.next(importId),
     cancelImport: ({ importId }) => imports.cancel(importId),
+    async chooseBackupDestination({ suggestedName }) {
+      const path = await deps.showSaveDialog(suggestedName);
+      return path === undefined ? ok(null) : backups.create(path);
+    },
+    appendBackup: ({ token, chunk }) => backups.append(token, chunk),
+    finishBackup: ({ token, abort }) => backups.finish(token, abort),
+    async chooseBackupToRestore() {
+      const [path] = await deps.showOpenDialog('backup');
+      return path === undefined ? ok(null) : backups.openForReading(path);
+    },
+    readBackup: ({ token }) => backups.next(token),
   } satisfies Api;
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Review } from '@core/review/review';
 import { App } from './app';
 import { ReviewerPrompt } from './features/review/reviewer-prompt';
+import { BackupPanel } from './features/reviews/backup-panel';
 import { ReviewsScreen } from './features/reviews/reviews-screen';
 import type { Catalogue } from './workspace/catalogue';
 import { CatalogueContext } from './workspace/catalogue-context';
@@ -50,6 +51,7 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
               }}
             />
           )}
+          {state && !open && <BackupPanel catalogue={catalogue} />}
           {open && state && <OpenReview key={open.id} review={open} catalogue={catalogue} reviewer={state.reviewer} />}
         </main>
       </div>

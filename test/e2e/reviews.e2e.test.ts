@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { tempDir } from '../support/temp-files';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
@@ -86,5 +87,25 @@ describe('reviews', () => {
     await expect.poll(() => page.getByTestId('run-as-of').textContent()).toBe('2026-09-30');
     await openScreen(page, 'Sources');
     expect(await page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
+  });
+
+  it('backs the workspace up to one file and restores it as new reviews', async () => {
+    const { page } = app;
+    await startReview(page, { ...A_REVIEW, name: 'Salesforce Q4' });
+    await importAndRun('2026-11-22', 'target/app-users.csv');
+    await allReviews().click();
+    const backup = page.getByRole('region', { name: 'Backup' });
+    const file = join(await tempDir(), 'workspace.recondesk-backup');
+    app.answerNextDialog(file);
+    await backup.getByRole('button', { name: 'Back up the workspace…' }).click();
+    await expect.poll(() => backup.locator('output').textContent()).toMatch(/^Backed up to workspace\.recondesk-backup: [\d.]+ MB, SHA-256 [0-9a-f]{64}\.$/);
+    app.answerNextDialog(file);
+    await backup.getByRole('button', { name: 'Restore a backup…' }).click();
+    await expect.poll(() => backup.locator('output').textContent()).toMatch(/^Restored 1 review \([\d,]+ records\), listed as "\(restored\)"\.$/);
+    await app.screenshot('reviews-backup-restored');
+    await page.getByRole('button', { name: 'Salesforce Q4 (restored)', exact: true }).click();
+    await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
+    await openScreen(page, 'Audit trail');
+    await expect.poll(() => page.getByTestId('chain-status').textContent()).toBe('Chain intact: 3 entries, each hashed with the one before.');
   });
 });

@@ -14,6 +14,7 @@ export function handlersForTest() {
     appName: 'Recondesk',
     appVersion: '0.0.0-test',
     showOpenDialog: async () => nextChoices.shift() ?? [],
+    showSaveDialog: async () => nextChoices.shift()?.[0],
     emit: (event, payload) => events.push({ event, payload }),
   });
   /** Chooses a file as the user would in the dialog, and returns its token. */

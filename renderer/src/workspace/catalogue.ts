@@ -42,7 +42,7 @@ export class Catalogue extends Dexie {
       asOf: draft.asOf,
       status: 'open',
       createdAt: now.toISOString(),
-      database: `${this.#prefix}-review-${id}`,
+      database: this.databaseFor(id),
     };
     await this.reviews.add(review);
     return review;
@@ -66,6 +66,11 @@ export class Catalogue extends Dexie {
       before.close();
       after.close();
     }
+  }
+
+  /** The database a review of this id keeps its data in. */
+  databaseFor(id: string): string {
+    return `${this.#prefix}-review-${id}`;
   }
 
   async setArchived(id: string, archived: boolean): Promise<void> {

@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
 export interface AppSession {
   readonly page: Page;
   readonly server: StaticServer;
-  /** Queues the path the next open-file dialog answers with, as if the user picked it. */
+  /** Queues the path the next open-file or save dialog answers with, as if the user picked it. */
   answerNextDialog(path: string): void;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -50,6 +50,7 @@ export async function openApp(): Promise<AppSession> {
     appName: 'Recondesk',
     appVersion: 'e2e',
     showOpenDialog: async () => dialogAnswers.shift() ?? [],
+    showSaveDialog: async () => dialogAnswers.shift()?.[0],
     emit(event, payload) {
       page.evaluate(([name, data]) => (window as unknown as { recondeskEmit(n: string, d: unknown): void }).recondeskEmit(name, data), [event, payload] as const).catch(() => {
         // The page may be navigating or closed; events are advisory.
