@@ -5,13 +5,14 @@ import { App } from './app';
 import { ReviewerPrompt } from './features/review/reviewer-prompt';
 import { BackupPanel } from './features/reviews/backup-panel';
 import { ReviewsScreen } from './features/reviews/reviews-screen';
+import { ThemeChoice } from './features/reviews/theme-choice';
 import type { Catalogue } from './workspace/catalogue';
 import { CatalogueContext } from './workspace/catalogue-context';
 import type { Workspace } from './workspace/workspace';
 
 /** The workspace: who is reviewing, its reviews, and the one open now. */
 export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
-  const state = useLiveQuery(async () => ({ reviews: await catalogue.listReviews(), openId: await catalogue.openReviewId(), reviewer: await catalogue.reviewer() }), [catalogue]);
+  const state = useLiveQuery(async () => ({ reviews: await catalogue.listReviews(), openId: await catalogue.openReviewId(), reviewer: await catalogue.reviewer(), theme: await catalogue.theme() }), [catalogue]);
   const open = state?.reviews.find((review) => review.id === state.openId);
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
   return (
@@ -19,6 +20,7 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
       <div className="app">
         <header className="app-header">
           <h1>Recondesk</h1>
+          {state && <ThemeChoice theme={state.theme} onChange={(theme) => void catalogue.setTheme(theme)} />}
           {open ? (
             <nav className="review-bar" aria-label="Review">
               <button type="button" className="link" onClick={() => void catalogue.setOpenReview(undefined)}>

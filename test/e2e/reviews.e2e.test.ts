@@ -108,4 +108,27 @@ describe('reviews', () => {
     await openScreen(page, 'Audit trail');
     await expect.poll(() => page.getByTestId('chain-status').textContent()).toBe('Chain intact: 3 entries, each hashed with the one before.');
   });
+
+  it('switches to the dark theme and keeps it; the review screens are tabs a keyboard moves through', async () => {
+    const { page } = app;
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(background).toBe('rgb(21, 24, 28)');
+    await startReview(page);
+    await importAndRun('2026-11-22', 'target/app-users.csv');
+    await page.reload();
+    await expect.poll(background).toBe('rgb(21, 24, 28)');
+    await page.getByTestId('run-as-of').waitFor();
+    await app.screenshot('reviews-dark-theme');
+
+    await page.getByRole('tab', { name: /^Findings/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Sampling');
+    await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Audit trail/);
+    await page.keyboard.press('Home');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Sources/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Sources/);
+  });
 });

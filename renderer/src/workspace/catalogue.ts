@@ -6,8 +6,10 @@ import { Workspace, type SavedMapping } from './workspace';
 /** The database every review lived in before there were reviews; adopted as a review so nothing is lost. */
 export const LEGACY_DATABASE = 'recondesk-workspace';
 
+export type Theme = 'system' | 'light' | 'dark';
+
 interface Preference {
-  readonly key: 'reviewer' | 'openReview';
+  readonly key: 'reviewer' | 'openReview' | 'theme';
   readonly value: unknown;
 }
 
@@ -88,6 +90,14 @@ export class Catalogue extends Dexie {
 
   async setReviewer(reviewer: Reviewer): Promise<void> {
     await this.preferences.put({ key: 'reviewer', value: reviewer });
+  }
+
+  async theme(): Promise<Theme> {
+    return ((await this.preferences.get('theme'))?.value as Theme | undefined) ?? 'system';
+  }
+
+  async setTheme(theme: Theme): Promise<void> {
+    await this.preferences.put({ key: 'theme', value: theme });
   }
 
   /** The review the window showed last, to reopen it after a restart. */
