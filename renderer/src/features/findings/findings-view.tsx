@@ -7,6 +7,7 @@ import { columnOrder, decisionColumn, filterMask, tableRow, visibleRows, type Fi
 import { DecisionForm, type DecisionTarget } from '../review/decision-form';
 import type { Workspace } from '../../workspace/workspace';
 import { RowDetail } from './row-detail';
+import { useColumnOrders } from './use-column-orders';
 import { useFindingsTable } from './use-findings-table';
 
 interface Props {
@@ -82,7 +83,10 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
   const filter: TableFilter = useMemo(() => ({ situations, findings, severities, text: deferredText, decisions: statuses }), [situations, findings, severities, deferredText, statuses]);
   const mask = useMemo(() => filterMask(table, filter, decisionOf), [table, filter, decisionOf]);
   // The column's order is kept while only the filter or the direction changes: those are a pass over the mask.
-  const order = useMemo(() => columnOrder(table, sort.column), [table, sort.column]);
+  // Text columns are sorted ahead in a worker; a click before that sorts here.
+  const prepared = useColumnOrders(table, complete);
+  const preparedOrder = prepared.orders.get(sort.column);
+  const order = useMemo(() => preparedOrder ?? columnOrder(table, sort.column), [table, sort.column, preparedOrder]);
   const rows = useMemo(() => visibleRows(order, mask, sort.descending), [order, mask, sort.descending]);
   const columns = COLUMNS.filter((column) => !hidden.has(column.id));
   const width = columns.reduce((total, column) => total + column.width, DECISION_WIDTH);
@@ -158,7 +162,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
           <span className="hint">Say who is reviewing (above) to record decisions.</span>
         )}
       </div>
-      <p className="table-status" data-testid="table-status" aria-live="polite">
+      <p className="table-status" data-testid="table-status" data-sorts-ready={prepared.ready} aria-live="polite">
         {rows.length.toLocaleString('en-US')} of {table.size.toLocaleString('en-US')} rows
         {!complete && ` (loading: ${table.size.toLocaleString('en-US')} of ${rowCount.toLocaleString('en-US')} read; filters and sorts apply to the rows read)`}
       </p>
