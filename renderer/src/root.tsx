@@ -48,7 +48,7 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
               onArchive={(review, archived) => void catalogue.setArchived(review.id, archived)}
               onCreate={async (draft) => {
                 const review = await catalogue.createReview(draft, new Date());
-                await catalogue.carryCorrelationFixes(review, state.reviewer, new Date().toISOString());
+                await catalogue.carryForward(review, state.reviewer, new Date().toISOString());
                 await catalogue.setOpenReview(review.id);
               }}
             />

@@ -38,7 +38,7 @@ async function openRow(login: string) {
 }
 
 describe('correlation fixes', () => {
-  it('unlinks a wrong match, shows ranked candidates, links an orphan by search, re-runs each time, and carries the fixes into the next review', async () => {
+  it('unlinks a wrong match, shows ranked candidates, links an orphan by search, re-runs each time, and carries fixes and exceptions into the next review', async () => {
     const { page } = app;
     const prompt = page.getByRole('form', { name: 'Who is reviewing' });
     await prompt.getByLabel('Name').fill('Ada Lovelace');
@@ -82,13 +82,29 @@ describe('correlation fixes', () => {
     const trail = page.getByRole('region', { name: 'Audit trail' });
     await expect.poll(() => trail.getByTestId('chain-status').textContent()).toBe('Chain intact: 8 entries, each hashed with the one before.');
     expect(await trail.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['reviewer', 'import', 'import', 'run', 'correlation', 'run', 'correlation', 'run']);
+    await openScreen(page, 'Findings');
 
-    // The next quarter's review of the same application starts with both fixes.
+    // An exception that will have expired by the next review's as-of.
+    await page.getByRole('region', { name: 'Findings', exact: true }).getByLabel('Search').fill('svc-backup');
+    await expect.poll(() => page.locator('table.side-by-side tbody tr').count()).toBe(1);
+    await page.getByRole('grid', { name: /Findings rows/ }).focus();
+    await page.keyboard.press('x');
+    const exception = page.getByRole('dialog', { name: /^Decide on account:1006/ });
+    await exception.getByLabel('Justification').fill('Backup job account until the new vault is live');
+    await exception.getByLabel('Approved by').fill('Grace Hopper, CISO');
+    await exception.getByLabel('Expires').fill('2027-01-31');
+    await exception.getByRole('button', { name: 'Record decision' }).click();
+    await expect.poll(() => page.locator('table.side-by-side tbody tr td.decision').textContent()).toBe('Accept as exception');
+
+    // The next quarter's review of the same application starts with both fixes and the exception, now expired.
     await page.getByRole('navigation', { name: 'Review' }).getByRole('button', { name: 'All reviews' }).click();
     await startReview(page, { ...A_REVIEW, name: 'Salesforce 2027-Q1', period: '2027-Q1', asOf: '2027-02-15' });
     await importAndRun();
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
     await openRow('mallory');
     expect(await page.getByTestId('row-detail').locator('.correlation').textContent()).toContain('Katherine uses the alias mallory');
+    await page.getByRole('region', { name: 'Findings', exact: true }).getByLabel('Search').fill('svc-backup');
+    await expect.poll(() => page.locator('table.side-by-side tbody tr td.decision').textContent()).toBe('exception expired 2027-01-31');
+    await app.screenshot('correlation-next-review');
   });
 });

@@ -51,19 +51,22 @@ export class Catalogue extends Dexie {
   }
 
   /**
-   * Correlation fixes persist into later reviews of the same application: the previous review's are copied into
-   * the new one, with one audit entry saying how many and from where. Returns how many were carried.
+   * Correlation fixes persist into later reviews of the same application, and accepted exceptions go on until they
+   * expire (then they come back for a decision): the previous review's are copied into the new one, with one audit
+   * entry saying how many and from where. Returns how many of each were carried.
    */
-  async carryCorrelationFixes(review: Review, who: Reviewer | undefined, at: string): Promise<number> {
+  async carryForward(review: Review, who: Reviewer | undefined, at: string): Promise<{ links: number; exceptions: number }> {
     const previous = previousReview(await this.reviews.toArray(), review);
-    if (!previous) return 0;
+    if (!previous) return { links: 0, exceptions: 0 };
     const before = this.workspaceOf(previous);
     const after = this.workspaceOf(review);
     try {
       const links = await before.links.toArray();
-      if (links.length === 0) return 0;
-      await after.carryLinks(links, `${previous.name} (${previous.period})`, who ?? { name: 'not recorded', role: 'not recorded' }, at);
-      return links.length;
+      const exceptions = await before.decisions.where({ kind: 'exception' }).toArray();
+      if (links.length + exceptions.length > 0) {
+        await after.carryForward(links, exceptions, `${previous.name} (${previous.period})`, who ?? { name: 'not recorded', role: 'not recorded' }, at);
+      }
+      return { links: links.length, exceptions: exceptions.length };
     } finally {
       before.close();
       after.close();

@@ -201,11 +201,15 @@ export class Workspace extends Dexie {
     });
   }
 
-  /** Correlation fixes brought from an earlier review, with one audit entry naming it, in one transaction. */
-  async carryLinks(links: readonly ManualLink[], from: string, who: Reviewer, at: string): Promise<void> {
-    const entry = await this.#nextAuditEntry({ at, who, action: 'correlation', details: { carried: String(links.length), from } });
-    await this.transaction('rw', this.links, this.auditTrail, async () => {
+  /**
+   * What an earlier review hands on (its correlation fixes, and its accepted exceptions, which hold until they
+   * expire), with one audit entry naming it, in one transaction.
+   */
+  async carryForward(links: readonly ManualLink[], exceptions: readonly Decision[], from: string, who: Reviewer, at: string): Promise<void> {
+    const entry = await this.#nextAuditEntry({ at, who, action: 'carried', details: { correlationFixes: String(links.length), exceptions: String(exceptions.length), from } });
+    await this.transaction('rw', this.links, this.decisions, this.auditTrail, async () => {
       await this.links.bulkPut(links);
+      await this.decisions.bulkPut(exceptions);
       await this.auditTrail.add(entry);
     });
   }

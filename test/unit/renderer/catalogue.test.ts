@@ -61,23 +61,27 @@ describe('the catalogue of reviews', () => {
   });
 });
 
-describe('correlation fixes across reviews', () => {
-  it('carries the previous review\'s fixes into a new review of the same application, with an audit entry', async () => {
+describe('what carries across reviews', () => {
+  it('carries the previous review\'s correlation fixes and exceptions into a new review of the same application, with an audit entry', async () => {
     const catalogue = newCatalogue();
     const q3 = await catalogue.createReview({ ...draft, name: 'Q3', period: '2026-Q3', asOf: '2026-09-30' }, new Date('2026-09-30T08:00:00Z'));
     const before = catalogue.workspaceOf(q3);
     opened.push(before);
     const link = { accountId: '1005', identityId: 'id-k', action: 'link' as const, justification: 'renamed after marriage', by: 'Ada (IT auditor)', at: '2026-09-30T09:00:00.000Z' };
     await before.fixCorrelation(link, { name: 'Ada', role: 'IT auditor' });
+    await before.decide([{ rowKey: 'account:7', answers: ['PRIVILEGED'] }], { kind: 'exception', justification: 'break-glass account, reviewed monthly', approver: 'CISO', expires: '2026-12-31' }, { name: 'Ada', role: 'IT auditor' }, '2026-09-30T09:10:00.000Z');
+    await before.decide([{ rowKey: 'account:8', answers: ['STALE_ACCOUNT'] }], { kind: 'revoke', justification: 'left' }, { name: 'Ada', role: 'IT auditor' }, '2026-09-30T09:11:00.000Z');
     const github = await catalogue.createReview({ ...draft, name: 'GitHub Q4', application: 'GitHub' }, new Date('2026-11-22T08:00:00Z'));
     const q4 = await catalogue.createReview({ ...draft, name: 'Q4' }, new Date('2026-11-22T08:00:00Z'));
-    expect(await catalogue.carryCorrelationFixes(github, undefined, '2026-11-22T08:00:00.000Z')).toBe(0);
-    expect(await catalogue.carryCorrelationFixes(q4, { name: 'Ada', role: 'IT auditor' }, '2026-11-22T08:00:00.000Z')).toBe(1);
+    expect(await catalogue.carryForward(github, undefined, '2026-11-22T08:00:00.000Z')).toEqual({ links: 0, exceptions: 0 });
+    expect(await catalogue.carryForward(q4, { name: 'Ada', role: 'IT auditor' }, '2026-11-22T08:00:00.000Z')).toEqual({ links: 1, exceptions: 1 });
     const after = catalogue.workspaceOf(q4);
     opened.push(after, catalogue.workspaceOf(github));
     expect(await after.links.toArray()).toEqual([link]);
+    // Only the exception goes on; a revoke was done in its own review.
+    expect((await after.decisions.toArray()).map((decision) => [decision.rowKey, decision.kind])).toEqual([['account:7', 'exception']]);
     const { entries, verdict } = await after.verifiedTrail();
-    expect(entries.map((entry) => entry.details)).toEqual([{ carried: '1', from: 'Q3 (2026-Q3)' }]);
+    expect(entries.map((entry) => [entry.action, entry.details])).toEqual([['carried', { correlationFixes: '1', exceptions: '1', from: 'Q3 (2026-Q3)' }]]);
     expect(verdict.intact).toBe(true);
   });
 });

@@ -78,6 +78,8 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
   // An expired exception no longer covers its row: it is back to undecided.
   const statusOf = useMemo(() => new Map((decisions ?? []).filter((decision) => !isExpired(decision, asOf)).map((decision) => [decision.rowKey, decision.kind as DecisionStatus])), [decisions, asOf]);
   const decisionOf = useMemo(() => decisionColumn(table, statusOf), [table, statusOf]);
+  // An exception past its expiry comes back for a decision, saying so.
+  const expiredOn = useMemo(() => new Map((decisions ?? []).filter((decision) => isExpired(decision, asOf)).map((decision) => [decision.rowKey, decision.expires ?? ''])), [decisions, asOf]);
   const scroller = useRef<HTMLDivElement>(null);
 
   const filter: TableFilter = useMemo(() => ({ situations, findings, severities, text: deferredText, decisions: statuses }), [situations, findings, severities, deferredText, statuses]);
@@ -215,7 +217,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
             </thead>
             <tbody>
               {Array.from(rows.subarray(first, last), (row, offset) => (
-                <Row key={row} id={`${id}-row-${first + offset}`} index={row} position={first + offset} table={table} columns={columns} decision={DECISION_STATUSES[decisionOf[row]!]!} active={first + offset === activeRow} onOpen={() => { setActive(first + offset); setOpened(row); }} />
+                <Row key={row} id={`${id}-row-${first + offset}`} index={row} position={first + offset} table={table} columns={columns} decision={DECISION_STATUSES[decisionOf[row]!]!} expiredOn={expiredOn.get(table.keys[row]!)} active={first + offset === activeRow} onOpen={() => { setActive(first + offset); setOpened(row); }} />
               ))}
             </tbody>
           </table>
@@ -227,7 +229,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
   );
 }
 
-function Row({ id, index, position, table, columns, decision, active, onOpen }: { readonly id: string; readonly decision: DecisionStatus; readonly index: number; readonly position: number; readonly table: FindingsTable; readonly columns: readonly ColumnSpec[]; readonly active: boolean; readonly onOpen: () => void }) {
+function Row({ id, index, position, table, columns, decision, expiredOn, active, onOpen }: { readonly id: string; readonly decision: DecisionStatus; readonly expiredOn: string | undefined; readonly index: number; readonly position: number; readonly table: FindingsTable; readonly columns: readonly ColumnSpec[]; readonly active: boolean; readonly onOpen: () => void }) {
   const row = tableRow(table, index);
   const cells: Record<TableColumn, React.ReactNode> = {
     situation: <span className={`badge situation-${row.situation.toLowerCase()}`}>{row.situation}</span>,
@@ -242,7 +244,9 @@ function Row({ id, index, position, table, columns, decision, active, onOpen }: 
   };
   return (
     <tr id={id} data-situation={row.situation} aria-rowindex={position + 1} aria-selected={active} className={active ? 'active' : undefined} onClick={onOpen} style={{ height: ROW_HEIGHT }}>
-      <td className={`decision decision-${decision}`}>{decision === 'undecided' ? '—' : DECISION_LABELS[decision]}</td>
+      <td className={`decision decision-${decision}${expiredOn === undefined ? '' : ' decision-expired'}`}>
+        {decision !== 'undecided' ? DECISION_LABELS[decision] : expiredOn === undefined ? '—' : `exception expired ${expiredOn}`}
+      </td>
       {columns.map((column) => <td key={column.id}>{cells[column.id]}</td>)}
     </tr>
   );
