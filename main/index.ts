@@ -27,6 +27,8 @@ function openMainWindow(): void {
   const handlers = createHandlers({
     appName: 'Recondesk',
     appVersion: app.getVersion(),
+    // Packaged, the sample ships as an extra resource; from a checkout it is build/demo.
+    sampleFolder: app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'build/demo'),
     async showSaveDialog(suggestedName) {
       const result = await dialog.showSaveDialog(window, {
         title: 'Back up the workspace',

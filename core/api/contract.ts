@@ -117,6 +117,12 @@ export interface BackupLines {
   readonly bytesTotal: number;
 }
 
+/** A file of the bundled sample review, chosen already, with what it is. */
+export interface SampleSource extends ChosenFile {
+  readonly kind: SourceKind;
+  readonly profileId?: string;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -135,6 +141,7 @@ export interface Api {
   finishBackup(request: BackupFinish): Promise<ApiResult<BackupWritten>>;
   chooseBackupToRestore(request: Record<string, never>): Promise<ApiResult<(BackupFile & { readonly size: number }) | null>>;
   readBackup(request: BackupRef): Promise<ApiResult<BackupLines>>;
+  sampleSources(request: Record<string, never>): Promise<ApiResult<readonly SampleSource[]>>;
 }
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
@@ -233,6 +240,10 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     if (!object.ok) return object;
     const { token } = object.value;
     return isToken(token) ? ok({ token }) : badRequest('token must be a backup token from chooseBackupToRestore');
+  },
+  sampleSources(value) {
+    const object = asObjectWithKeys(value, []);
+    return object.ok ? ok({}) : object;
   },
 };
 

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Api, ApiEventName, ApiEvents } from '@core/api/contract';
 import type { SourceKind } from '@core/import/source-kind';
 import { fail, ok } from '@core/model/result';
@@ -14,8 +15,17 @@ export interface HandlerDeps {
   readonly showOpenDialog: (kind: SourceKind | 'backup') => Promise<readonly string[]>;
   /** Shows the platform's save dialog; resolves to the chosen path, undefined when the user cancels. */
   readonly showSaveDialog: (suggestedName: string) => Promise<string | undefined>;
+  /** The folder of the bundled sample review (build/demo, shipped with the app). */
+  readonly sampleFolder: string;
   readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 }
+
+/** The bundled sample, the same files `npm run demo` signs: a small Contoso tenant and its Salesforce users. */
+const SAMPLE_FILES: readonly { readonly file: string; readonly kind: SourceKind; readonly profileId?: string }[] = [
+  { file: 'entra-users.json', kind: 'entra-users' },
+  { file: 'assignments.csv', kind: 'entra-assignments' },
+  { file: 'salesforce-users.csv', kind: 'target', profileId: 'salesforce' },
+];
 
 /** Every request of the contract as a plain function; `satisfies Api` makes a missing one a build error. */
 export function createHandlers(deps: HandlerDeps) {
@@ -62,5 +72,17 @@ export function createHandlers(deps: HandlerDeps) {
       return path === undefined ? ok(null) : backups.openForReading(path);
     },
     readBackup: ({ token }) => backups.next(token),
+    async sampleSources() {
+      const files = [];
+      for (const { file, kind, profileId } of SAMPLE_FILES) {
+        const path = join(deps.sampleFolder, file);
+        const info = await stat(path).catch(() => undefined);
+        if (!info?.isFile()) return fail({ code: 'FILE_UNREADABLE', file: path, message: 'the bundled sample is missing from this installation' });
+        const modifiedAt = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString();
+        const token = chosen.add(path, info.size, modifiedAt);
+        files.push({ token, name: file, size: info.size, modifiedAt, kind, ...(profileId === undefined ? {} : { profileId }) });
+      }
+      return ok(files);
+    },
   } satisfies Api;
 }

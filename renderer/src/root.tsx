@@ -8,6 +8,10 @@ import { ReviewsScreen } from './features/reviews/reviews-screen';
 import { ThemeChoice } from './features/reviews/theme-choice';
 import type { Catalogue } from './workspace/catalogue';
 import { CatalogueContext } from './workspace/catalogue-context';
+import { createSampleReview, SAMPLE_REVIEW } from './workspace/sample-review';
+import { getApi } from './api';
+import { startRun } from './engine/start-run';
+import { describeIssue } from '@core/model/import-issue';
 import type { Workspace } from './workspace/workspace';
 
 /** The workspace: who is reviewing, its reviews, and the one open now. */
@@ -46,6 +50,16 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
               today={today}
               onOpen={(review) => void catalogue.setOpenReview(review.id)}
               onArchive={(review, archived) => void catalogue.setArchived(review.id, archived)}
+              onOpenSample={async () => {
+                try {
+                  const review = await createSampleReview(getApi(), catalogue, new Date());
+                  const run = await startRun({ database: review.database, asOf: `${SAMPLE_REVIEW.asOf}T00:00:00.000Z`, staleDays: undefined }, () => undefined).done;
+                  await catalogue.setOpenReview(review.id);
+                  return run.type === 'failed' ? `The sample imported, but the run failed: ${describeIssue(run.error)}` : undefined;
+                } catch (error) {
+                  return error instanceof Error ? error.message : String(error);
+                }
+              }}
               onCreate={async (draft) => {
                 const review = await catalogue.createReview(draft, new Date());
                 await catalogue.carryForward(review, state.reviewer, new Date().toISOString());

@@ -1,5 +1,7 @@
 import { basename, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { tempDir } from '../support/temp-files';
+import { run } from '../../main/cli/run';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
@@ -130,5 +132,23 @@ describe('reviews', () => {
     await page.keyboard.press('Home');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Sources/);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Sources/);
+  });
+
+  it('offers the sample review on first start, imported and run, with the findings the command line gives for it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open the sample review' }).click();
+    await expect.poll(() => page.getByTestId('open-review').textContent(), { timeout: 20_000 }).toBe('Sample: Contoso Salesforce access review');
+    await expect.poll(() => page.getByTestId('run-as-of').textContent(), { timeout: 20_000 }).toBe('2026-11-22');
+    await app.screenshot('reviews-sample');
+
+    const out = await tempDir();
+    const quiet = { out: () => undefined, err: () => undefined };
+    const demo = join(process.cwd(), 'build/demo');
+    expect(await run(['audit', '--entra', join(demo, 'entra-users.json'), '--entra', join(demo, 'assignments.csv'), '--target', join(demo, 'salesforce-users.csv'), '--as-of', '2026-11-22', '--out', out, '--unsigned'], quiet)).toBe(0);
+    const [, ...lines] = (await readFile(join(out, 'findings.csv'), 'utf8')).trimEnd().split('\n');
+    for (const situation of ['MATCHED', 'AMBIGUOUS', 'ORPHAN', 'MISSING']) {
+      expect(await page.getByTestId(`count-${situation}`).textContent()).toBe(String(lines.filter((line) => line.startsWith(`${situation},`)).length));
+    }
+    expect(await page.getByTestId('table-status').textContent()).toContain(`${lines.length} of ${lines.length} rows`);
   });
 });

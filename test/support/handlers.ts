@@ -1,4 +1,5 @@
 import type { ApiEventName, ApiEvents } from '@core/api/contract';
+import { resolve } from 'node:path';
 import { createHandlers } from '../../main/handlers/create-handlers';
 
 export interface RecordedEvent {
@@ -15,6 +16,7 @@ export function handlersForTest() {
     appVersion: '0.0.0-test',
     showOpenDialog: async () => nextChoices.shift() ?? [],
     showSaveDialog: async () => nextChoices.shift()?.[0],
+    sampleFolder: resolve(import.meta.dirname, '../../build/demo'),
     emit: (event, payload) => events.push({ event, payload }),
   });
   /** Chooses a file as the user would in the dialog, and returns its token. */

@@ -51,6 +51,7 @@ export async function openApp(): Promise<AppSession> {
     appVersion: 'e2e',
     showOpenDialog: async () => dialogAnswers.shift() ?? [],
     showSaveDialog: async () => dialogAnswers.shift()?.[0],
+    sampleFolder: join(PROJECT_ROOT, 'build/demo'),
     emit(event, payload) {
       page.evaluate(([name, data]) => (window as unknown as { recondeskEmit(n: string, d: unknown): void }).recondeskEmit(name, data), [event, payload] as const).catch(() => {
         // The page may be navigating or closed; events are advisory.

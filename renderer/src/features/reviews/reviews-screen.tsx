@@ -8,12 +8,15 @@ interface Props {
   readonly onOpen: (review: Review) => void;
   readonly onCreate: (draft: ReviewDraft) => Promise<void>;
   readonly onArchive: (review: Review, archived: boolean) => void;
+  /** Creates the bundled sample review, imported and run; resolves to an error message when it failed. */
+  readonly onOpenSample: () => Promise<string | undefined>;
 }
 
 /** Every review of the workspace: open one, archive one, or start a new one. */
-export function ReviewsScreen({ reviews, today, onOpen, onCreate, onArchive }: Props) {
+export function ReviewsScreen({ reviews, today, onOpen, onCreate, onArchive, onOpenSample }: Props) {
   const [creating, setCreating] = useState(reviews.length === 0);
   const [showArchived, setShowArchived] = useState(false);
+  const [sample, setSample] = useState<{ readonly busy: boolean; readonly error?: string }>({ busy: false });
   const shown = reviews.filter((review) => showArchived || review.status === 'open');
   const archived = reviews.length - reviews.filter((review) => review.status === 'open').length;
   return (
@@ -31,6 +34,26 @@ export function ReviewsScreen({ reviews, today, onOpen, onCreate, onArchive }: P
           </label>
         )}
       </div>
+      <p className="sample-offer">
+        {reviews.length === 0 ? 'New to Recondesk? ' : ''}
+        <button
+          type="button"
+          disabled={sample.busy}
+          onClick={() => {
+            setSample({ busy: true });
+            void onOpenSample().then((error) => setSample({ busy: false, ...(error === undefined ? {} : { error }) }));
+          }}
+        >
+          Open the sample review
+        </button>{' '}
+        {sample.busy ? <output className="hint">Importing the sample and running the reconciliation…</output> : <span className="hint">a small Contoso tenant and its Salesforce users, imported and reconciled</span>}
+        {sample.error && (
+          <span className="error" role="alert">
+            {' '}
+            {sample.error}
+          </span>
+        )}
+      </p>
       {creating && <ReviewForm today={today} onCreate={onCreate} {...(reviews.length > 0 ? { onCancel: () => setCreating(false) } : {})} />}
       {shown.length === 0 && !creating && <p className="hint">No open review. Start one for an application and a period.</p>}
       {shown.length > 0 && (
