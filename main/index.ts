@@ -1,6 +1,6 @@
 /** Electron entry: wires the app lifecycle, the security policy, the app:// files and the IPC handlers. */
 import { join } from 'node:path';
-import { app, dialog, protocol, session } from 'electron';
+import { app, dialog, protocol, safeStorage, session } from 'electron';
 import { eventChannel } from '@core/api/contract';
 import { SOURCE_KIND_LABELS } from '@core/import/source-kind';
 import { serveAppFiles } from './app-protocol';
@@ -28,6 +28,14 @@ function openMainWindow(): void {
     appName: 'Recondesk',
     appVersion: app.getVersion(),
     // Packaged, the sample ships as an extra resource; from a checkout it is build/demo.
+    identityFolder: join(app.getPath('userData'), 'signing-identities'),
+    // Keychain, DPAPI or libsecret; on Linux without a keyring Electron falls back to a fixed key, which is no
+    // protection, so that backend counts as no secret store and a passphrase is asked instead.
+    secretStore: {
+      isAvailable: async () => (await safeStorage.isAsyncEncryptionAvailable()) && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+      decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
+    },
     sampleFolder: app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'build/demo'),
     async showSaveDialog(suggestedName) {
       const result = await dialog.showSaveDialog(window, {
@@ -38,6 +46,10 @@ function openMainWindow(): void {
       return result.canceled ? undefined : result.filePath;
     },
     async showOpenDialog(kind) {
+      if (kind === 'pkcs12') {
+        const result = await dialog.showOpenDialog(window, { title: 'Import a signing identity', properties: ['openFile'], filters: [{ name: 'PKCS#12', extensions: ['pfx', 'p12'] }] });
+        return result.canceled ? [] : result.filePaths;
+      }
       if (kind === 'backup') {
         const result = await dialog.showOpenDialog(window, { title: 'Restore a backup', properties: ['openFile'], filters: [{ name: 'Recondesk backup', extensions: ['recondesk-backup'] }] });
         return result.canceled ? [] : result.filePaths;

@@ -123,6 +123,37 @@ export interface SampleSource extends ChosenFile {
   readonly profileId?: string;
 }
 
+/** What the app shows of a signing identity kept by main; never the key. */
+export interface SigningIdentitySummary {
+  readonly id: string;
+  readonly subject: string;
+  /** SHA-256 of the certificate, as `openssl x509 -fingerprint -sha256` prints it: what compliance records. */
+  readonly fingerprint: string;
+  readonly origin: 'created' | 'imported';
+  /** How the private key is kept: sealed by the OS secret store, or encrypted with the user's passphrase. */
+  readonly protectedBy: 'os' | 'passphrase';
+  readonly createdAt: string;
+}
+export interface SigningIdentities {
+  readonly identities: readonly SigningIdentitySummary[];
+  /** Whether the OS offers a secret store; without one a key needs a passphrase. */
+  readonly secretStore: boolean;
+}
+export interface CreateSigningIdentityRequest {
+  readonly name: string;
+  readonly email: string;
+  readonly organisation: string;
+  /** Required when there is no secret store; with one, it is used instead of it. */
+  readonly passphrase?: string;
+}
+export interface ImportSigningIdentityRequest {
+  /** A file from chooseSigningFile. */
+  readonly token: string;
+  readonly passphrase: string;
+  /** A passphrase to keep the key with, when there is no secret store. */
+  readonly keepWith?: string;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -142,6 +173,10 @@ export interface Api {
   chooseBackupToRestore(request: Record<string, never>): Promise<ApiResult<(BackupFile & { readonly size: number }) | null>>;
   readBackup(request: BackupRef): Promise<ApiResult<BackupLines>>;
   sampleSources(request: Record<string, never>): Promise<ApiResult<readonly SampleSource[]>>;
+  listSigningIdentities(request: Record<string, never>): Promise<ApiResult<SigningIdentities>>;
+  createSigningIdentity(request: CreateSigningIdentityRequest): Promise<ApiResult<SigningIdentitySummary>>;
+  chooseSigningFile(request: Record<string, never>): Promise<ApiResult<ChosenFile | null>>;
+  importSigningIdentity(request: ImportSigningIdentityRequest): Promise<ApiResult<SigningIdentitySummary>>;
 }
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
@@ -241,11 +276,35 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     const { token } = object.value;
     return isToken(token) ? ok({ token }) : badRequest('token must be a backup token from chooseBackupToRestore');
   },
-  sampleSources(value) {
-    const object = asObjectWithKeys(value, []);
-    return object.ok ? ok({}) : object;
+  sampleSources: validateNoArguments,
+  listSigningIdentities: validateNoArguments,
+  createSigningIdentity(value) {
+    const object = asObjectWithKeys(value, ['name', 'email', 'organisation', 'passphrase']);
+    if (!object.ok) return object;
+    const { name, email, organisation, passphrase } = object.value;
+    for (const [field, text] of [['name', name], ['email', email], ['organisation', organisation]] as const) {
+      if (typeof text !== 'string' || text.trim() === '' || text.length > 200) return badRequest(`${field} must be text of 1 to 200 characters`);
+    }
+    if (!/^[^@\s]+@[^@\s]+$/.test(email as string)) return badRequest('email must be an email address');
+    if (passphrase !== undefined && (typeof passphrase !== 'string' || passphrase.length > 1000)) return badRequest('passphrase must be text');
+    return ok({ name: name as string, email: email as string, organisation: organisation as string, ...(passphrase === undefined ? {} : { passphrase }) });
+  },
+  chooseSigningFile: validateNoArguments,
+  importSigningIdentity(value) {
+    const object = asObjectWithKeys(value, ['token', 'passphrase', 'keepWith']);
+    if (!object.ok) return object;
+    const { token, passphrase, keepWith } = object.value;
+    if (!isToken(token)) return badRequest('token must be a file token from chooseSigningFile');
+    if (typeof passphrase !== 'string' || passphrase.length > 1000) return badRequest('passphrase must be text');
+    if (keepWith !== undefined && (typeof keepWith !== 'string' || keepWith.length > 1000)) return badRequest('keepWith must be text');
+    return ok({ token, passphrase, ...(keepWith === undefined ? {} : { keepWith }) });
   },
 };
+
+function validateNoArguments(value: unknown): ApiResult<Record<string, never>> {
+  const object = asObjectWithKeys(value, []);
+  return object.ok ? ok({}) : object;
+}
 
 /** The most text one appendBackup carries: the renderer sends a backup in pieces, never whole. */
 export const MAX_BACKUP_CHUNK = 32 * 1024 * 1024;

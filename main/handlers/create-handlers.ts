@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Api, ApiEventName, ApiEvents } from '@core/api/contract';
 import type { SourceKind } from '@core/import/source-kind';
 import { fail, ok } from '@core/model/result';
+import { SigningIdentities, type SecretStore } from '../evidence/identity-store';
 import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
 import { Imports } from './imports';
@@ -12,13 +13,18 @@ export interface HandlerDeps {
   readonly appName: string;
   readonly appVersion: string;
   /** Shows the platform's open-file dialog; resolves to the chosen paths, empty when the user cancels. */
-  readonly showOpenDialog: (kind: SourceKind | 'backup') => Promise<readonly string[]>;
+  readonly showOpenDialog: (kind: SourceKind | 'backup' | 'pkcs12') => Promise<readonly string[]>;
   /** Shows the platform's save dialog; resolves to the chosen path, undefined when the user cancels. */
   readonly showSaveDialog: (suggestedName: string) => Promise<string | undefined>;
+  /** Where signing identities are kept (the app's data folder), and the OS secret store that seals their keys. */
+  readonly identityFolder: string;
+  readonly secretStore: SecretStore;
   /** The folder of the bundled sample review (build/demo, shipped with the app). */
   readonly sampleFolder: string;
   readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 }
+
+const identityFailure = (error: unknown) => fail({ code: 'BAD_REQUEST' as const, message: error instanceof Error ? error.message : String(error) });
 
 /** The bundled sample, the same files `npm run demo` signs: a small Contoso tenant and its Salesforce users. */
 const SAMPLE_FILES: readonly { readonly file: string; readonly kind: SourceKind; readonly profileId?: string }[] = [
@@ -31,6 +37,7 @@ const SAMPLE_FILES: readonly { readonly file: string; readonly kind: SourceKind;
 export function createHandlers(deps: HandlerDeps) {
   const chosen = new ChosenFiles();
   const backups = new Backups();
+  const identities = new SigningIdentities(deps.identityFolder, deps.secretStore);
   const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }));
 
   return {
@@ -83,6 +90,29 @@ export function createHandlers(deps: HandlerDeps) {
         files.push({ token, name: file, size: info.size, modifiedAt, kind, ...(profileId === undefined ? {} : { profileId }) });
       }
       return ok(files);
+    },
+    async listSigningIdentities() {
+      return ok({ identities: await identities.list(), secretStore: await identities.secretStoreAvailable() });
+    },
+    async createSigningIdentity({ name, email, organisation, passphrase }) {
+      return identities.create({ name: name.trim(), email: email.trim(), organisation: organisation.trim() }, passphrase, new Date()).then(ok, identityFailure);
+    },
+    async chooseSigningFile() {
+      const [path] = await deps.showOpenDialog('pkcs12');
+      if (path === undefined) return ok(null);
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) return fail({ code: 'FILE_UNREADABLE', file: path, message: 'not a readable file' });
+      const modifiedAt = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toISOString();
+      const token = chosen.add(path, info.size, modifiedAt);
+      return ok({ token, name: chosen.get(token)!.name, size: info.size, modifiedAt });
+    },
+    async importSigningIdentity({ token, passphrase, keepWith }) {
+      const file = chosen.get(token);
+      if (!file) return fail({ code: 'BAD_REQUEST', message: 'unknown file token: choose the file first' });
+      const pkcs12 = await readFile(file.path);
+      return identities.import(pkcs12, passphrase, keepWith, new Date()).then(ok, (error: unknown) =>
+        fail({ code: 'BAD_REQUEST' as const, file: file.name, message: `cannot open it as PKCS#12 with that passphrase (${error instanceof Error ? error.message : String(error)})` }),
+      );
     },
   } satisfies Api;
 }

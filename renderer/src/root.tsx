@@ -6,6 +6,7 @@ import { ReviewerPrompt } from './features/review/reviewer-prompt';
 import { BackupPanel } from './features/reviews/backup-panel';
 import { ReviewsScreen } from './features/reviews/reviews-screen';
 import { ThemeChoice } from './features/reviews/theme-choice';
+import { SigningPanel } from './features/signing/signing-panel';
 import type { Catalogue } from './workspace/catalogue';
 import { CatalogueContext } from './workspace/catalogue-context';
 import { createSampleReview, SAMPLE_REVIEW } from './workspace/sample-review';
@@ -68,6 +69,7 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
             />
           )}
           {state && !open && <BackupPanel catalogue={catalogue} />}
+          {state && !open && <SigningPanel />}
           {open && state && <OpenReview key={open.id} review={open} catalogue={catalogue} reviewer={state.reviewer} />}
         </main>
       </div>

@@ -1,5 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { ApiEventName, ApiEvents } from '@core/api/contract';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createHandlers } from '../../main/handlers/create-handlers';
 
 export interface RecordedEvent {
@@ -16,6 +18,9 @@ export function handlersForTest() {
     appVersion: '0.0.0-test',
     showOpenDialog: async () => nextChoices.shift() ?? [],
     showSaveDialog: async () => nextChoices.shift()?.[0],
+    // No OS secret store here (as on a Linux machine without a keyring): keys need a passphrase.
+    identityFolder: mkdtempSync(join(tmpdir(), 'recondesk-identities-')),
+    secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: resolve(import.meta.dirname, '../../build/demo'),
     emit: (event, payload) => events.push({ event, payload }),
   });

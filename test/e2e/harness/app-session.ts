@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -51,6 +53,9 @@ export async function openApp(): Promise<AppSession> {
     appVersion: 'e2e',
     showOpenDialog: async () => dialogAnswers.shift() ?? [],
     showSaveDialog: async () => dialogAnswers.shift()?.[0],
+    // No OS secret store here (as on a Linux machine without a keyring): keys need a passphrase.
+    identityFolder: mkdtempSync(join(tmpdir(), 'recondesk-identities-')),
+    secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: join(PROJECT_ROOT, 'build/demo'),
     emit(event, payload) {
       page.evaluate(([name, data]) => (window as unknown as { recondeskEmit(n: string, d: unknown): void }).recondeskEmit(name, data), [event, payload] as const).catch(() => {

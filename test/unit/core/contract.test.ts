@@ -3,7 +3,24 @@ import { API_METHODS, eventChannel, requestChannel, requestValidators } from '@c
 
 describe('request validators', () => {
   it('has one validator, and one channel, per method', () => {
-    expect(API_METHODS.toSorted()).toEqual(['appInfo', 'cancelImport', 'chooseFiles', 'inspectSource', 'nextBatch', 'startImport']);
+    expect(API_METHODS.toSorted()).toEqual([
+      'appInfo',
+      'appendBackup',
+      'cancelImport',
+      'chooseBackupDestination',
+      'chooseBackupToRestore',
+      'chooseFiles',
+      'chooseSigningFile',
+      'createSigningIdentity',
+      'finishBackup',
+      'importSigningIdentity',
+      'inspectSource',
+      'listSigningIdentities',
+      'nextBatch',
+      'readBackup',
+      'sampleSources',
+      'startImport',
+    ]);
     expect(new Set(API_METHODS.map(requestChannel)).size).toBe(API_METHODS.length);
     expect(eventChannel('progress')).not.toBe(requestChannel('appInfo'));
   });
@@ -13,6 +30,9 @@ describe('request validators', () => {
     expect(requestValidators.startImport({ token: 'abc-123', kind: 'entra-users' }).ok).toBe(true);
     expect(requestValidators.nextBatch({ importId: 'f0e1d2c3-0000-4000-8000-000000000000' }).ok).toBe(true);
     expect(requestValidators.appInfo({}).ok).toBe(true);
+    expect(requestValidators.chooseBackupDestination({ suggestedName: 'recondesk-2026-11-23.recondesk-backup' }).ok).toBe(true);
+    expect(requestValidators.createSigningIdentity({ name: 'Ada', email: 'ada@contoso.com', organisation: 'Contoso' }).ok).toBe(true);
+    expect(requestValidators.importSigningIdentity({ token: 'abc', passphrase: 'p' }).ok).toBe(true);
   });
 
   it.each([
@@ -25,6 +45,16 @@ describe('request validators', () => {
     ['nextBatch', { importId: 42 }],
     ['cancelImport', []],
     ['appInfo', 'x'],
+    ['chooseBackupDestination', { suggestedName: '../../home/user/.bashrc' }],
+    ['chooseBackupDestination', { suggestedName: '/etc/cron.d/x' }],
+    ['appendBackup', { token: 'abc', chunk: 42 }],
+    ['finishBackup', { token: 'abc', abort: 'yes' }],
+    ['readBackup', { token: '../x' }],
+    ['sampleSources', { path: '/etc' }],
+    ['createSigningIdentity', { name: 'Ada', email: 'not an address', organisation: 'Contoso' }],
+    ['createSigningIdentity', { name: '', email: 'ada@contoso.com', organisation: 'Contoso' }],
+    ['importSigningIdentity', { token: 'abc', passphrase: 7 }],
+    ['importSigningIdentity', { token: 'abc', passphrase: 'p', path: '/etc/ssl/private/key.pem' }],
   ] as const)('rejects %s(%j)', (method, request) => {
     expect(requestValidators[method](request)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
