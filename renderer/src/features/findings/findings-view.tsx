@@ -172,12 +172,6 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
         ref={scroller}
         className="table-window"
         style={{ height: (Math.min(Math.max(rows.length, 3), VIEW_ROWS) + 1) * ROW_HEIGHT + 2 }}
-        role="grid"
-        tabIndex={0}
-        aria-label="Findings rows: arrows move, Enter opens the row side by side"
-        aria-rowcount={rows.length}
-        aria-activedescendant={rows.length > 0 ? `${id}-row-${activeRow}` : undefined}
-        onKeyDown={onKeyDown}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <table className="side-by-side-head" aria-hidden="true" style={{ width }}>
@@ -200,7 +194,18 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
           </thead>
         </table>
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative', width }}>
-          <table className="side-by-side" style={{ position: 'absolute', top: first * ROW_HEIGHT, width }}>
+          {/* The grid is the body table: focus stays on it while the active row moves (aria-activedescendant). */}
+          <table
+            className="side-by-side"
+            style={{ position: 'absolute', top: first * ROW_HEIGHT, width }}
+            // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role -- a table with role grid is the APG data-grid pattern
+            role="grid"
+            tabIndex={0}
+            aria-label="Findings rows: arrows move, Enter opens the row side by side"
+            aria-rowcount={rows.length}
+            aria-activedescendant={rows.length > 0 ? `${id}-row-${activeRow}` : undefined}
+            onKeyDown={onKeyDown}
+          >
             <colgroup>
               <col style={{ width: DECISION_WIDTH }} />
               {columns.map((column) => <col key={column.id} style={{ width: column.width }} />)}
@@ -247,7 +252,11 @@ function Row({ id, index, position, table, columns, decision, expiredOn, active,
       <td className={`decision decision-${decision}${expiredOn === undefined ? '' : ' decision-expired'}`}>
         {decision !== 'undecided' ? DECISION_LABELS[decision] : expiredOn === undefined ? '—' : `exception expired ${expiredOn}`}
       </td>
-      {columns.map((column) => <td key={column.id}>{cells[column.id]}</td>)}
+      {columns.map((column) => (
+        <td key={column.id}>
+          {cells[column.id]}
+        </td>
+      ))}
     </tr>
   );
 }
