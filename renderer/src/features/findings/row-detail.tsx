@@ -3,6 +3,7 @@ import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { RunRecord, Workspace } from '../../workspace/workspace';
 import { CorrelationCase } from '../correlation/correlation-case';
+import { ProvisioningView } from './provisioning-view';
 
 // Run rows are stored in blocks of this many (Workspace.saveRun).
 const BLOCK_ROWS = 5000;
@@ -101,6 +102,7 @@ export function RowDetail({ workspace, runId, index, reviewer, onClose }: { read
           ))}
         </ul>
       )}
+      {identity && <ProvisioningView workspace={workspace} identityId={identity.id} />}
       {run && <CorrelationCase key={`${runId}:${index}`} workspace={workspace} run={run} row={row} reviewer={reviewer} />}
     </section>
   );
