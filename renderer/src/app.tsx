@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
 import type { Reviewer } from '@core/review/audit-trail';
+import { ChecklistView } from './features/checklist/checklist-view';
 import { ResultsView } from './features/results/results-view';
 import { AuditTrailView } from './features/review/audit-trail-view';
 import { ReviewerPrompt } from './features/review/reviewer-prompt';
@@ -39,6 +40,7 @@ export function App({ workspace }: { readonly workspace: Workspace }) {
       </header>
       <main>
         {view && <ReviewerPrompt workspace={workspace} reviewer={view.reviewer} />}
+        {view?.run && <ChecklistView key={view.run.id} workspace={workspace} run={view.run} reviewer={view.reviewer} />}
         <section className="sources" aria-label="Sources">
           {SOURCE_KINDS.map((kind) => (
             <SourceCard key={kind} kind={kind} workspace={workspace} current={view?.sources[kind] ?? []} optional={OPTIONAL.has(kind)} />
