@@ -40,7 +40,6 @@ export function App({ workspace }: { readonly workspace: Workspace }) {
       </header>
       <main>
         {view && <ReviewerPrompt workspace={workspace} reviewer={view.reviewer} />}
-        {view?.run && <ChecklistView key={view.run.id} workspace={workspace} run={view.run} reviewer={view.reviewer} />}
         <section className="sources" aria-label="Sources">
           {SOURCE_KINDS.map((kind) => (
             <SourceCard key={kind} kind={kind} workspace={workspace} current={view?.sources[kind] ?? []} optional={OPTIONAL.has(kind)} />
@@ -52,6 +51,7 @@ export function App({ workspace }: { readonly workspace: Workspace }) {
           <p className="hint">Import the Entra users export and a target application's user list, then run the reconciliation.</p>
         )}
         {view?.run && <ResultsView workspace={workspace} run={view.run} isCurrent={runIsCurrent} reviewer={view.reviewer} />}
+        {view?.run && <ChecklistView key={view.run.id} workspace={workspace} run={view.run} reviewer={view.reviewer} />}
         <AuditTrailView workspace={workspace} />
       </main>
     </div>
