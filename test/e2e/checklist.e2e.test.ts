@@ -21,6 +21,8 @@ async function importThrough(cardLabel: string, path: string): Promise<void> {
 describe('the remediation checklist', () => {
   it('turns a revoke into items worked through to verified, marks an overdue item, and records each change in the trail', async () => {
     const { page } = app;
+    // Overdue is judged against today: a fixed today keeps the test's answer the same whatever day it runs.
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00.000Z'));
     const prompt = page.getByRole('form', { name: 'Who is reviewing' });
     await prompt.getByLabel('Name').fill('Ada Lovelace');
     await prompt.getByLabel('Role').fill('IT auditor');
@@ -69,13 +71,27 @@ describe('the remediation checklist', () => {
     await bobDue.press('Enter');
     await expect.poll(() => bob.locator('.overdue-tag').textContent()).toBe('overdue');
     expect(await bob.getAttribute('class')).toContain('overdue');
+    // 11 items (scenario README): bob 1, the two carols 2 each, erin 1, the root 2, deploy-bot 1, old.contractor 2.
+    expect(await checklist.getByTestId('checklist-overall').textContent()).toBe('1 of 11 done (9%) · 1 overdue');
     await checklist.getByLabel('Overdue only').check();
     await expect.poll(() => checklist.locator('tr.checklist-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-key')))).toContain('account:bob.smith@contoso.com|disable-account');
     expect(await checklist.locator('tr.checklist-item:not(.overdue)').count()).toBe(0);
     await checklist.getByLabel('Overdue only').uncheck();
 
+    // Groups fold by keyboard; the progress of each is in words next to its bar.
+    const guests = checklist.getByRole('region', { name: 'Review the guest access · Application owner' });
+    expect(await guests.getByText(/done \(/).textContent()).toBe('0 of 1 done (0%)');
+    const fold = guests.getByRole('button', { name: /Review the guest access/ });
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fold.getAttribute('aria-expanded')).toBe('false');
+    expect(await guests.locator('tr.checklist-item').count()).toBe(0);
+    await page.keyboard.press('Space');
+    await expect.poll(() => guests.locator('tr.checklist-item').count()).toBe(1);
+
     const trail = page.getByRole('region', { name: 'Audit trail' });
     await expect.poll(() => trail.getByTestId('chain-status').textContent()).toBe('Chain intact: 10 entries, each hashed with the one before.');
+    expect(new Set(await trail.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['2026-11-23 10:00:00']));
     expect(await trail.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['reviewer', 'import', 'import', 'run', 'decision', 'checklist', 'checklist', 'checklist', 'checklist', 'checklist']);
     expect(await trail.locator('tbody tr td:nth-child(5)').allTextContents()).toEqual(
       expect.arrayContaining([
@@ -85,7 +101,8 @@ describe('the remediation checklist', () => {
         'item: account:bob.smith@contoso.com|disable-account · dueDate: 2026-11-29 → 2026-11-01',
       ]),
     );
-    await checklist.scrollIntoViewIfNeeded();
     await app.screenshot('checklist-verified-and-overdue');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('checklist-dark');
   });
 });

@@ -110,11 +110,11 @@ describe('deriving the checklist', () => {
   });
 
   it('lays the stored edits over the derived items by key, so they survive a re-run, and sorts by the edited owner', () => {
-    const edit: ChecklistEdit = { key: 'account:3|remove-account', status: 'in-progress', owner: 'Bob (IAM)', dueDate: '2026-11-20', note: 'n', ticket: 'CHG-7', evidence: 'ev.pdf', by: ada, at: AS_OF };
+    const edit: ChecklistEdit = { key: 'account:1|disable-account', status: 'in-progress', owner: 'Zed (IAM)', dueDate: '2026-11-20', note: 'n', ticket: 'CHG-7', evidence: 'ev.pdf', by: ada, at: AS_OF };
     const stale: ChecklistEdit = { ...edit, key: 'account:99|remove-account' };
     const items = buildChecklist(rows, new Map(), new Map([[edit.key, edit], [stale.key, stale]]), run);
-    expect(items.map((item) => item.key).slice(0, 3)).toEqual(['account:1|disable-account', 'account:3|disable-account', 'account:3|remove-account']);
-    expect(items.find((item) => item.key === edit.key)).toMatchObject({ status: 'in-progress', owner: 'Bob (IAM)', dueDate: '2026-11-20', ticket: 'CHG-7', evidence: 'ev.pdf' });
+    expect(items.map((item) => `${item.key} ${item.owner}`).slice(0, 3)).toEqual(['account:3|disable-account App owner', 'account:1|disable-account Zed (IAM)', 'account:3|remove-account App owner']);
+    expect(items.find((item) => item.key === edit.key)).toMatchObject({ status: 'in-progress', dueDate: '2026-11-20', note: 'n', ticket: 'CHG-7', evidence: 'ev.pdf' });
     expect(items).toHaveLength(7);
   });
 
