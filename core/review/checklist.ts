@@ -197,18 +197,18 @@ function makeItem(about: About, proposal: Proposal, status: ChecklistStatus): Ch
 }
 
 /**
- * Lays the stored edits over derived items by key (an edit whose item is gone is ignored) and sorts again; the
- * items come sorted and an edit moves few of them, so the sort is close to one pass.
+ * Lays the stored edits over derived items by key (an edit whose item is gone is ignored). Only an edited owner or
+ * due date moves an item, and then the list is sorted again: it comes sorted, so that is close to one pass.
  */
 export function applyEdits(items: readonly ChecklistItem[], edits: ReadonlyMap<string, ChecklistEdit>): ChecklistItem[] {
-  if (edits.size === 0) return [...items];
-  return items
-    .map((item) => {
-      const edit = edits.get(item.key);
-      if (!edit) return item;
-      return { ...item, status: edit.status, owner: edit.owner, dueDate: edit.dueDate, note: edit.note, ticket: edit.ticket, evidence: edit.evidence };
-    })
-    .toSorted(compareItems);
+  let moved = false;
+  const edited = items.map((item) => {
+    const edit = edits.get(item.key);
+    if (!edit) return item;
+    if (edit.owner !== item.owner || edit.dueDate !== item.dueDate) moved = true;
+    return { ...item, status: edit.status, owner: edit.owner, dueDate: edit.dueDate, note: edit.note, ticket: edit.ticket, evidence: edit.evidence };
+  });
+  return moved ? edited.toSorted(compareItems) : edited;
 }
 
 const actionRank = (action: ChecklistAction): number => CHECKLIST_ACTIONS.indexOf(action);

@@ -26,9 +26,16 @@ export function ChecklistView({ workspace, run, reviewer }: Props) {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [group, setGroup] = useState<string | undefined>(undefined);
   const allGroups = useMemo(() => (items ? groupChecklist(items, today) : []), [items, today]);
-  const shown = useMemo(() => (items ? groupChecklist(filterChecklist(items, { statuses, overdueOnly, group }, today), today) : []), [items, statuses, overdueOnly, group, today]);
+  const isFiltered = statuses.size < CHECKLIST_STATUSES.length || overdueOnly || group !== undefined;
+  // Unfiltered, the shown groups are all of them: at 100,000 items grouping twice per edit is a visible wait.
+  const shown = useMemo(
+    () => (items && isFiltered ? groupChecklist(filterChecklist(items, { statuses, overdueOnly, group }, today), today) : allGroups),
+    [items, isFiltered, statuses, overdueOnly, group, today, allGroups],
+  );
 
-  if (!items) {
+  const overall = useMemo(() => (items ? progressOf(items, today) : undefined), [items, today]);
+
+  if (!items || !overall) {
     return (
       <section className="checklist" aria-label="Remediation checklist">
         <h2>Remediation checklist</h2>
@@ -36,7 +43,6 @@ export function ChecklistView({ workspace, run, reviewer }: Props) {
       </section>
     );
   }
-  const overall = progressOf(items, today);
   return (
     <section className="checklist" aria-label="Remediation checklist">
       <h2>Remediation checklist</h2>
