@@ -33,12 +33,13 @@ export function ChecklistItemRow({ workspace, reviewer, item, today }: Props) {
         {item.identity && <div className="muted">{item.identity}</div>}
         {item.decision && <div className={`decision-${item.decision}`}>decided: {item.decision}</div>}
       </td>
-      <td title={item.guidance}>
+      <td>
         {item.causes.map((cause) => (
           <span key={cause} className="finding">
             {cause}
           </span>
         ))}
+        {item.guidance && <div className="guidance">{item.guidance}</div>}
       </td>
       <td className={`severity-${item.severity}`}>{item.severity}</td>
       <td>
