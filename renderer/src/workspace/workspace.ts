@@ -160,7 +160,17 @@ export class Workspace extends Dexie {
    * entry naming the item and each changed field as old → new, in one transaction. An edit that changes nothing
    * records nothing; one the rules refuse (a status skipping to verified, no owner) throws, as the form never offers it.
    */
-  async updateChecklistItem(shown: ChecklistItem, changes: Partial<ChecklistFields>, by: Reviewer, at: string): Promise<void> {
+  updateChecklistItem(shown: ChecklistItem, changes: Partial<ChecklistFields>, by: Reviewer, at: string): Promise<void> {
+    // One after another: a ticket saved on Enter and a status chosen right after would otherwise both chain their
+    // audit entry to the same last entry, and the second would fail.
+    const write = this.#checklistWrites.then(() => this.#updateChecklistItem(shown, changes, by, at));
+    this.#checklistWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  #checklistWrites: Promise<unknown> = Promise.resolve();
+
+  async #updateChecklistItem(shown: ChecklistItem, changes: Partial<ChecklistFields>, by: Reviewer, at: string): Promise<void> {
     // The stored edit, not the item as last drawn: two quick edits of one item must not undo each other.
     const stored = await this.checklist.get(shown.key);
     const item = stored ? { ...shown, ...stored } : shown;

@@ -70,6 +70,23 @@ describe('checklist edits in the workspace', () => {
     expect(await workspace.auditTrail.count()).toBe(0);
   });
 
+  it('saves edits made in quick succession one after another, each with its entry, none undoing another', async () => {
+    const workspace = newWorkspace();
+    await Promise.all([
+      workspace.updateChecklistItem(item, { ticket: 'CHG-7' }, ada, '2026-11-23T09:01:00.000Z'),
+      workspace.updateChecklistItem(item, { status: 'in-progress' }, ada, '2026-11-23T09:01:01.000Z'),
+      workspace.updateChecklistItem(item, { note: 'asked HR' }, ada, '2026-11-23T09:01:02.000Z'),
+    ]);
+    expect(await workspace.checklist.get(item.key)).toMatchObject({ ticket: 'CHG-7', status: 'in-progress', note: 'asked HR' });
+    const { entries, verdict } = await workspace.verifiedTrail();
+    expect(entries.map((entry) => Object.keys(entry.details))).toEqual([
+      ['item', 'ticket'],
+      ['item', 'status'],
+      ['item', 'note'],
+    ]);
+    expect(verdict).toEqual({ intact: true, entries: 3 });
+  });
+
   it('keeps an edit across a re-run: the same row and action get the same item back', async () => {
     const workspace = newWorkspace();
     await workspace.updateChecklistItem(item, { status: 'in-progress', note: 'waiting for HR' }, ada, '2026-11-23T09:01:00.000Z');
