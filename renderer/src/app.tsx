@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { Review } from '@core/review/review';
+import { ChecklistView } from './features/checklist/checklist-view';
 import { ResultsView } from './features/results/results-view';
 import { AuditTrailView } from './features/review/audit-trail-view';
 import { RunPanel } from './features/run/run-panel';
@@ -21,7 +22,7 @@ interface View {
   readonly settings: SettingsRecord | undefined;
 }
 
-type Screen = 'sources' | 'findings' | 'sampling' | 'settings' | 'trail';
+type Screen = 'sources' | 'findings' | 'checklist' | 'sampling' | 'settings' | 'trail';
 
 const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
@@ -46,6 +47,7 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
   const tabs: Tab<Screen>[] = [
     { key: 'sources', label: 'Sources', badge: `${imported}` },
     { key: 'findings', label: 'Findings', ...(view.run ? { badge: view.run.rowCount.toLocaleString('en-US') } : {}) },
+    { key: 'checklist', label: 'Remediation' },
     { key: 'sampling', label: 'Sampling' },
     { key: 'settings', label: 'Settings' },
     { key: 'trail', label: 'Audit trail', badge: `${view.trailLength}` },
@@ -74,6 +76,8 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
         ) : (
           <p className="hint">No run yet: import the sources and run the reconciliation on the Sources screen.</p>
         ))}
+      {screen === 'checklist' &&
+        (view.run ? <ChecklistView key={view.run.id} workspace={workspace} run={view.run} reviewer={view.reviewer} /> : <p className="hint">No run yet: the checklist comes from a run&apos;s findings and decisions.</p>)}
       {screen === 'sampling' &&
         (view.run ? <SamplingView workspace={workspace} run={view.run} reviewer={view.reviewer} /> : <p className="hint">No run yet: a sample is drawn from a run&apos;s rows.</p>)}
       {screen === 'settings' && <SettingsView key={view.settings?.savedAt ?? 'defaults'} workspace={workspace} review={review} run={view.run} stored={view.settings} reviewer={view.reviewer} />}

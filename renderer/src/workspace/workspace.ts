@@ -8,6 +8,7 @@ import type { ImportWarning } from '@core/model/import-issue';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
 import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditEntry, type ChainVerdict, type Reviewer, type Sha256 } from '@core/review/audit-trail';
+import { changedFields, checklistEditProblem, type ChecklistEdit, type ChecklistFields, type ChecklistItem } from '@core/review/checklist';
 import type { Decision, DecisionDraft } from '@core/review/decisions';
 import type { ManualLink } from '@core/model/manual-link';
 import type { SamplePopulation } from '@core/review/sampling';
@@ -127,6 +128,7 @@ export class Workspace extends Dexie {
   links!: Table<ManualLink, [string, string]>;
   samples!: Table<SampleRecord, number>;
   settings!: Table<SettingsRecord, string>;
+  checklist!: Table<ChecklistEdit, string>;
 
   constructor(name = 'recondesk-workspace') {
     super(name);
@@ -137,6 +139,7 @@ export class Workspace extends Dexie {
     this.version(2).stores({ runs: 'id, createdAt', runRows: '[runId+seq]' });
     this.version(3).stores({ mappings: 'application' });
     this.version(4).stores({ reviewer: 'id', decisions: 'rowKey, kind', auditTrail: 'seq' });
+    this.version(5).stores({ checklist: 'key' });
     this.version(6).stores({ links: '[accountId+identityId], accountId' });
     this.version(7).stores({ samples: '++id, runId' });
     this.version(8).stores({ settings: 'id' });
@@ -238,6 +241,44 @@ export class Workspace extends Dexie {
     const entry = await this.#nextAuditEntry({ at, who: by, action: 'settings', details: { changed: changed.join(', '), settings: JSON.stringify({ ...settings, scope: scope ?? null }) } });
     await this.transaction('rw', this.settings, this.auditTrail, async () => {
       await this.settings.put({ id: 'current', settings, scope, savedAt: at });
+      await this.auditTrail.add(entry);
+    });
+  }
+
+  /**
+   * Saves a user's edit of a checklist item (status, owner, due date, note, ticket, evidence reference) with an audit
+   * entry naming the item and each changed field as old → new, in one transaction. An edit that changes nothing
+   * records nothing; one the rules refuse (a status skipping to verified, no owner) throws, as the form never offers it.
+   */
+  updateChecklistItem(shown: ChecklistItem, changes: Partial<ChecklistFields>, by: Reviewer, at: string): Promise<void> {
+    // One after another: a ticket saved on Enter and a status chosen right after would otherwise both chain their
+    // audit entry to the same last entry, and the second would fail.
+    const write = this.#checklistWrites.then(() => this.#updateChecklistItem(shown, changes, by, at));
+    this.#checklistWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  #checklistWrites: Promise<unknown> = Promise.resolve();
+
+  async #updateChecklistItem(shown: ChecklistItem, changes: Partial<ChecklistFields>, by: Reviewer, at: string): Promise<void> {
+    // The stored edit, not the item as last drawn: two quick edits of one item must not undo each other.
+    const stored = await this.checklist.get(shown.key);
+    const item = stored ? { ...shown, ...stored } : shown;
+    const next: ChecklistFields = {
+      status: changes.status ?? item.status,
+      owner: (changes.owner ?? item.owner).trim(),
+      dueDate: changes.dueDate ?? item.dueDate,
+      note: (changes.note ?? item.note).trim(),
+      ticket: (changes.ticket ?? item.ticket).trim(),
+      evidence: (changes.evidence ?? item.evidence).trim(),
+    };
+    const changed = changedFields(item, next);
+    if (Object.keys(changed).length === 0) return;
+    const problem = checklistEditProblem(item, next);
+    if (problem !== undefined) throw new Error(`checklist item ${item.key}: ${problem}`);
+    const entry = await this.#nextAuditEntry({ at, who: by, action: 'checklist', details: { item: item.key, ...changed } });
+    await this.transaction('rw', this.checklist, this.auditTrail, async () => {
+      await this.checklist.put({ key: item.key, ...next, by, at });
       await this.auditTrail.add(entry);
     });
   }
