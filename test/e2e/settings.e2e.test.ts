@@ -62,6 +62,8 @@ describe('settings', () => {
     await apply.click();
     await openScreen(page, 'Findings');
     await expect.poll(() => page.getByTestId('finding-OUT_OF_SCOPE').textContent()).toBe('2');
+    // R&D: Ada, Alan and Katherine of the five identities.
+    expect(await page.getByTestId('count-in-scope').textContent()).toBe('3');
     expect(await page.getByText('stale after 30 days').count()).toBe(1);
 
     await openScreen(page, 'Audit trail');

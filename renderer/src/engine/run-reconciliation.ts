@@ -10,7 +10,8 @@ import type { ImportIssue } from '@core/model/import-issue';
 import type { ProvisioningEvent } from '@core/model/provisioning-event';
 import { fail, ok, type Result } from '@core/model/result';
 import { DEFAULT_SETTINGS, type ReconciliationSettings } from '@core/model/settings';
-import type { ScopingFilter } from '@core/engine/scope';
+import { evaluateScope, type ScopingFilter } from '@core/engine/scope';
+import { identityAttribute } from '@core/engine/findings';
 import type { ReviewSettings } from '@core/review/settings-form';
 import type { ReconciliationResult } from '@core/engine/reconcile';
 import type { RunRecord, SourceRecord, Workspace } from '../workspace/workspace';
@@ -35,7 +36,7 @@ type Population = Pick<ReconciliationInput, 'identities' | 'accounts' | 'assignm
 export async function runReconciliation(workspace: Workspace, options: RunOptions = {}): Promise<Result<RunRecord, ImportIssue>> {
   const computed = await computeRun(workspace, options);
   if (!computed.ok) return computed;
-  const { result, sourceIds, links } = computed.value;
+  const { result, sourceIds, links, inScope } = computed.value;
   const run: RunRecord = {
     id: options.newId?.() ?? crypto.randomUUID(),
     createdAt: (options.now?.() ?? new Date()).toISOString(),
@@ -43,7 +44,7 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
     asOf: result.asOf,
     settings: result.settings,
     sourceIds,
-    population: result.population,
+    population: { ...result.population, ...(inScope === undefined ? {} : { inScope }) },
     counts: result.counts,
     rowCount: result.rows.length,
   };
@@ -53,7 +54,7 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
 }
 
 /** Reconciles the current sources with the review's settings (or the override) and links; stores nothing. */
-export async function computeRun(workspace: Workspace, options: RunOptions = {}): Promise<Result<{ result: ReconciliationResult; sourceIds: string[]; links: number }, ImportIssue>> {
+export async function computeRun(workspace: Workspace, options: RunOptions = {}): Promise<Result<{ result: ReconciliationResult; sourceIds: string[]; links: number; inScope: number | undefined }, ImportIssue>> {
   const sources = {
     users: await workspace.currentSources('entra-users'),
     signIns: await workspace.currentSources('entra-signins'),
@@ -72,7 +73,9 @@ export async function computeRun(workspace: Workspace, options: RunOptions = {})
   // The reviewer's correlation fixes override the rules on every run.
   const links = await workspace.links.toArray();
   const result = reconcile({ ...population.value, scope: stored?.scope, links, settings }, options.onProgress);
-  return ok({ result, sourceIds: all.map((source) => source.id), links: links.length });
+  const scope = stored?.scope;
+  const inScope = scope === undefined ? undefined : population.value.identities.filter((identity) => evaluateScope(scope, (name) => identityAttribute(identity, name)).inScope).length;
+  return ok({ result, sourceIds: all.map((source) => source.id), links: links.length, inScope });
 }
 
 export interface CurrentSources {

@@ -69,7 +69,13 @@ export interface RunRecord {
   readonly asOf: string;
   readonly settings: ReconciliationSettings;
   readonly sourceIds: readonly string[];
-  readonly population: { readonly identities: number; readonly accounts: number; readonly activeAccounts: number };
+  readonly population: {
+    readonly identities: number;
+    readonly accounts: number;
+    readonly activeAccounts: number;
+    /** Identities the application's scoping filter takes in; absent when the run had no filter (all are in scope). */
+    readonly inScope?: number;
+  };
   readonly counts: ReconciliationCounts;
   readonly rowCount: number;
 }

@@ -38,6 +38,10 @@ export function ResultsView({ workspace, review, run, isCurrent, reviewer }: Pro
           <span className="count" data-testid="count-accounts">{population.accounts.toLocaleString('en-US')}</span> accounts
         </li>
         <li>
+          <span className="count" data-testid="count-in-scope">{(population.inScope ?? population.identities).toLocaleString('en-US')}</span> identities in scope
+          {population.inScope === undefined && <span className="hint"> (no scoping filter)</span>}
+        </li>
+        <li>
           <span className="count" data-testid="count-active">{population.activeAccounts.toLocaleString('en-US')}</span> active accounts
         </li>
       </ul>
