@@ -107,4 +107,23 @@ describe('correlation fixes', () => {
     await expect.poll(() => page.locator('table.side-by-side tbody tr td.decision').textContent()).toBe('exception expired 2027-01-31');
     await app.screenshot('correlation-next-review');
   });
+
+  it('confirms a match the name rule only proposed, with a justification, and the re-run links it manually', async () => {
+    const { page } = app;
+    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
+    await prompt.getByLabel('Name').fill('Ada Lovelace');
+    await prompt.getByLabel('Role').fill('IT auditor');
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Open the sample review' }).click();
+    await page.getByTestId('run-as-of').waitFor({ timeout: 20_000 });
+
+    const caseView = await openRow('gpark');
+    const correlation = page.getByTestId('row-detail').locator('.correlation');
+    expect(await correlation.textContent()).toMatch(/^Linked by name \(confidence 0\.\d+, a proposal to confirm\)/);
+    await caseView.getByRole('button', { name: 'Confirm this match…' }).click();
+    await caseView.getByLabel('Justification').fill('HR confirms gpark@oldmail.example is Gina Park\'s old address');
+    await caseView.getByRole('button', { name: 'Confirm the match with gina.park@contoso.com' }).click();
+    await expect.poll(async () => (await openRow('gpark')) && correlation.textContent()).toContain('Linked by manual (confidence 1.00)');
+    expect(await correlation.textContent()).toContain('HR confirms gpark@oldmail.example');
+  });
 });
