@@ -126,7 +126,7 @@ describe('reviews', () => {
 
     await page.getByRole('tab', { name: /^Findings/ }).focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Sampling');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Remediation');
     await page.keyboard.press('End');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toMatch(/^Audit trail/);
     await page.keyboard.press('Home');
