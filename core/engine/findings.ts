@@ -34,8 +34,6 @@ export interface FindingContext {
   readonly hasSignInData: boolean;
   /** The latest provisioning event per identity id; undefined when no logs were imported. */
   readonly latestProvisioning: ReadonlyMap<string, ProvisioningEvent> | undefined;
-  /** How many active accounts each identity is matched to. */
-  readonly activeAccountsPerIdentity: ReadonlyMap<string, number>;
   readonly privilegedPatterns: readonly RegExp[];
   readonly servicePatterns: readonly RegExp[];
   readonly serviceAccounts: ReadonlySet<string>;
@@ -122,8 +120,8 @@ export function outOfScope(identity: Identity, ctx: FindingContext): Finding | u
   return verdict.inScope ? undefined : finding('OUT_OF_SCOPE', `outside the scoping filter: ${verdict.reason}`, { scope: verdict.reason });
 }
 
-export function duplicateAccount(identity: Identity, ctx: FindingContext): Finding | undefined {
-  const count = ctx.activeAccountsPerIdentity.get(identity.id) ?? 0;
+/** `count`: how many active accounts are matched to the identity (to any identity with its id). */
+export function duplicateAccount(count: number): Finding | undefined {
   if (count <= 1) return undefined;
   return finding('DUPLICATE_ACCOUNT', `the identity has ${count} active accounts in this application`, { activeAccounts: String(count) });
 }
