@@ -86,15 +86,7 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const identities = sortByText(input.identities, (identity) => identity.id);
   const accounts = sortByText(input.accounts, (account) => account.accountId, byLoginThenEmail);
   const keys = buildKeyMaker(settings, identities);
-  const hasAliases = settings.domainAliases.some((group) => group.length > 1);
-  const correlator = new Correlator(identities, keys, input.links, hasAliases);
-
-  const correlations: AccountCorrelation[] = [];
-  for (const [index, account] of accounts.entries()) {
-    correlations.push(correlator.correlate(account));
-    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
-  }
-  onProgress?.('match', accounts.length, accounts.length);
+  const correlations = correlateAll(identities, accounts, keys, input.links, settings, onProgress);
 
   const ctx = buildContext(input, identities, accounts, asOfMs, keys);
   const activeAccounts = activeAccountsPerIdentity(identities, accounts, correlations);
@@ -152,6 +144,29 @@ function activeAccountsPerIdentity(
     counts[first[position]!]! += 1;
   });
   return { of: (position) => counts[first[position]!]! };
+}
+
+/**
+ * Every account's correlation. The correlator's indices (a key per identity address and name) die with this
+ * call, so the rows are built without them in memory.
+ */
+function correlateAll(
+  identities: readonly Identity[],
+  accounts: readonly Account[],
+  keys: ReturnType<typeof buildKeyMaker>,
+  links: readonly ManualLink[],
+  settings: ReconciliationSettings,
+  onProgress: ReconcileProgress | undefined,
+): AccountCorrelation[] {
+  const hasAliases = settings.domainAliases.some((group) => group.length > 1);
+  const correlator = new Correlator(identities, keys, links, hasAliases);
+  const correlations: AccountCorrelation[] = [];
+  for (const [index, account] of accounts.entries()) {
+    correlations.push(correlator.correlate(account));
+    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
+  }
+  onProgress?.('match', accounts.length, accounts.length);
+  return correlations;
 }
 
 function buildContext(
