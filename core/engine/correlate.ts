@@ -56,6 +56,9 @@ interface SimilarName {
   readonly identityName: string;
 }
 
+// Every orphan's correlation is the same; one frozen object serves them all.
+const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), positions: Object.freeze([]), correlation: undefined });
+
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
 /**
@@ -238,9 +241,8 @@ export class Correlator {
 
   /** Rule 5: one identity whose name is similar at 0.92 or more; a proposal a reviewer must confirm. */
   #correlateByName(account: Account, excluded: ReadonlySet<string>): AccountCorrelation {
-    const orphan: AccountCorrelation = { situation: 'ORPHAN', identities: [], positions: [], correlation: undefined };
     const forms = nameForms(account.displayName, account.givenName, account.familyName);
-    if (forms.length === 0) return orphan;
+    if (forms.length === 0) return ORPHAN;
     const best = new Map<number, { similarity: number; accountName: string; identityName: string }>();
     for (const form of forms) {
       for (const { position, similarity, identityName } of this.#similarNames(form)) {
@@ -249,7 +251,7 @@ export class Correlator {
         if (!previous || similarity > previous.similarity) best.set(position, { similarity, accountName: form, identityName });
       }
     }
-    if (best.size !== 1) return orphan;
+    if (best.size !== 1) return ORPHAN;
     const [[position, match]] = [...best] as [[number, { similarity: number; accountName: string; identityName: string }]];
     const similarity = Math.round(match.similarity * 1000) / 1000;
     return {

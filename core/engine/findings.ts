@@ -135,6 +135,19 @@ const DRIFT_FIELDS = [
   { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
 ] as const;
 
+/** Whether the identity has an address (mail, other addresses) and none equals the account's email key. */
+function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolean {
+  const mail = keys.identityAddress(identity.mail);
+  if (mail === email) return false;
+  let hasAddress = mail !== undefined;
+  for (const address of identity.otherAddresses) {
+    const key = keys.identityAddress(address);
+    if (key === email) return false;
+    hasAddress ||= key !== undefined;
+  }
+  return hasAddress;
+}
+
 export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
   const differing: string[] = [];
   const values: Record<string, string> = {};
@@ -145,8 +158,7 @@ export function attributeDrift(account: Account, identity: Identity, ctx: Findin
   };
 
   const email = ctx.keys.accountAddress(account.email);
-  const identityEmails = [identity.mail, ...identity.otherAddresses].map((address) => ctx.keys.identityAddress(address)).filter((key) => key !== undefined);
-  if (email !== undefined && identityEmails.length > 0 && !identityEmails.includes(email)) {
+  if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
     note('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
   for (const field of DRIFT_FIELDS) {

@@ -234,8 +234,14 @@ function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<strin
   return latest;
 }
 
-const present = (found: (Finding | undefined)[]): Finding[] =>
-  found.filter((finding): finding is Finding => finding !== undefined).toSorted((a, b) => compareText(a.code, b.code));
+// Most rows have no finding; they share this list rather than each holding an empty one.
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+const present = (found: readonly (Finding | undefined)[]): readonly Finding[] => {
+  const findings = found.filter((finding): finding is Finding => finding !== undefined);
+  if (findings.length === 0) return NO_FINDINGS;
+  return findings.length === 1 ? findings : findings.sort((a, b) => compareText(a.code, b.code));
+};
 
 function accountRow(account: Account, correlation: AccountCorrelation, activeAccounts: number, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {
   const { situation } = correlation;
@@ -256,7 +262,7 @@ function accountRow(account: Account, correlation: AccountCorrelation, activeAcc
         rules.serviceAccount(account, ctx),
         rules.privileged(account, ctx),
       ])
-    : [];
+    : NO_FINDINGS;
   const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
   const severity = rowSeverity(situation, findings, active && isHuman);
   return {
