@@ -135,6 +135,12 @@ const DRIFT_FIELDS = [
   { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
 ] as const;
 
+function noteDrift(differing: string[], values: Record<string, string>, name: string, accountValue: string, identityValue: string): void {
+  differing.push(name);
+  values[`${name}.account`] = accountValue;
+  values[`${name}.identity`] = identityValue;
+}
+
 /** Whether the identity has an address (mail, other addresses) and none equals the account's email key. */
 function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolean {
   const mail = keys.identityAddress(identity.mail);
@@ -151,11 +157,7 @@ function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolea
 export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
   const differing: string[] = [];
   const values: Record<string, string> = {};
-  const note = (name: string, accountValue: string, identityValue: string): void => {
-    differing.push(name);
-    values[`${name}.account`] = accountValue;
-    values[`${name}.identity`] = identityValue;
-  };
+  const note = noteDrift.bind(undefined, differing, values);
 
   const email = ctx.keys.accountAddress(account.email);
   if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
