@@ -240,7 +240,7 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 const present = (found: readonly (Finding | undefined)[]): readonly Finding[] => {
   const findings = found.filter((finding): finding is Finding => finding !== undefined);
   if (findings.length === 0) return NO_FINDINGS;
-  return findings.length === 1 ? findings : findings.sort((a, b) => compareText(a.code, b.code));
+  return findings.length === 1 ? findings : findings.toSorted((a, b) => compareText(a.code, b.code));
 };
 
 function accountRow(account: Account, correlation: AccountCorrelation, activeAccounts: number, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {

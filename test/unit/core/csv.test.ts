@@ -67,26 +67,26 @@ describe('CSV writing', () => {
   });
 });
 
-describe('lastRecordBoundary against a character-by-character reading', () => {
-  // The reference: the state machine the function implements, one character at a time.
-  function reference(text: string, delimiter: string): number {
-    let inQuotes = false;
-    let last = -1;
-    let previous = '\n';
-    for (let position = 0; position < text.length; position += 1) {
-      const char = text[position];
-      if (inQuotes) {
-        if (char === '"') {
-          if (text[position + 1] === '"') position += 1;
-          else inQuotes = false;
-        }
-      } else if (char === '\n') last = position;
-      else if (char === '"' && (previous === delimiter || previous === '\n')) inQuotes = true;
-      previous = char!;
-    }
-    return last + 1;
+// The reference: the state machine the function implements, one character at a time.
+function reference(text: string, delimiter: string): number {
+  let inQuotes = false;
+  let last = -1;
+  let previous = '\n';
+  for (let position = 0; position < text.length; position += 1) {
+    const char = text[position];
+    if (inQuotes) {
+      if (char === '"') {
+        if (text[position + 1] === '"') position += 1;
+        else inQuotes = false;
+      }
+    } else if (char === '\n') last = position;
+    else if (char === '"' && (previous === delimiter || previous === '\n')) inQuotes = true;
+    previous = char!;
   }
+  return last + 1;
+}
 
+describe('lastRecordBoundary against a character-by-character reading', () => {
   it('agrees on every short text made of quotes, separators, breaks and letters', () => {
     const alphabet = ['"', ',', '\n', 'a', ';', '""'];
     let state = 1;
