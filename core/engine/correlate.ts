@@ -10,6 +10,8 @@ import { jaroWinkler, nameForms } from './name-similarity';
 export interface AccountCorrelation {
   readonly situation: 'MATCHED' | 'AMBIGUOUS' | 'ORPHAN';
   readonly identities: readonly Identity[];
+  /** The identities' positions in the population the correlator was given. */
+  readonly positions: readonly number[];
   readonly correlation: Correlation | undefined;
 }
 
@@ -19,14 +21,18 @@ const NAME_CONFIDENCE_FACTOR = 0.8;
 // an exact full-name match is still found through the exact index.
 const NAME_BUCKET_LIMIT = 100;
 
+/** Receives one key of a record with the field it came from; undefined keys are passed too and ignored. */
+type KeySink = (field: string, key: string | undefined) => void;
+
 interface KeyedRule {
   readonly rule: Exclude<MatchRule, 'name' | 'manual'>;
   readonly confidence: number;
-  readonly index: MultiIndex;
-  /** The account's keys for this rule, with the account field each came from. */
-  readonly accountKeys: (account: Account) => readonly (readonly [field: string, key: string | undefined])[];
-  /** The identity's keys for this rule, with the identity field each came from. */
-  readonly identityKeys: (identity: Identity) => readonly (readonly [field: string, key: string | undefined])[];
+  /** Built on first use: a run whose accounts never carry this rule's key never indexes every identity for it. */
+  index: MultiIndex | undefined;
+  /** The account's keys for this rule, each with the account field it came from, in order. */
+  readonly accountKeys: (account: Account, sink: KeySink) => void;
+  /** The identity's keys for this rule, each with the identity field it came from, in order. */
+  readonly identityKeys: (identity: Identity, sink: KeySink) => void;
 }
 
 interface LinkState {
@@ -35,7 +41,24 @@ interface LinkState {
   last: ManualLink | undefined;
 }
 
-const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+/** Rule 5's indices over the identities' names, built the first time an account needs the rule. */
+interface NameIndex {
+  readonly exactNames: MultiIndex;
+  readonly tokens: MultiIndex;
+  /** Per identity position: its one name form, its several, or undefined without a name. */
+  readonly formsOf: readonly (string | readonly string[] | undefined)[];
+}
+
+/** An identity name similar enough to an account name, at the identity's position. */
+interface SimilarName {
+  readonly position: number;
+  readonly similarity: number;
+  readonly identityName: string;
+}
+
+// Every orphan's correlation is the same; one frozen object serves them all.
+const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), positions: Object.freeze([]), correlation: undefined });
+
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
 /**
@@ -46,63 +69,58 @@ export class Correlator {
   readonly #identities: readonly Identity[];
   readonly #rules: readonly KeyedRule[];
   readonly #links: Map<string, LinkState>;
-  readonly #identityIndexById = new Map<string, number>();
-  readonly #exactNames = new MultiIndex();
-  readonly #nameTokens = new MultiIndex();
-  readonly #nameFormsOf: (readonly string[])[] = [];
+  #identityIndexById: Map<string, number> | undefined;
+  #names: NameIndex | undefined;
+  readonly #similarByForm = new Map<string, readonly SimilarName[]>();
+  // One account's keys for one rule; reused, since a million accounts would otherwise each allocate arrays.
+  readonly #accountKeys: string[] = [];
+  readonly #collectKey: KeySink = (_field, key) => {
+    if (key !== undefined) this.#accountKeys.push(key);
+  };
 
   constructor(identities: readonly Identity[], keys: KeyMaker, links: readonly ManualLink[], hasAliases: boolean) {
     this.#identities = identities;
-    const addressKeys = (identity: Identity): [string, string | undefined][] => [
-      ['userPrincipalName', keys.identityAddress(identity.upn)],
-      ['mail', keys.identityAddress(identity.mail)],
-      ...identity.otherAddresses.map((address): [string, string | undefined] => ['other address', keys.identityAddress(address)]),
-    ];
-    const accountAddressKeys = (account: Account): [string, string | undefined][] => [
-      ['email', keys.accountAddress(account.email)],
-      ['login', keys.accountAddress(account.login)],
-    ];
+    const addressKeys = (identity: Identity, sink: KeySink): void => {
+      sink('userPrincipalName', keys.identityAddress(identity.upn));
+      sink('mail', keys.identityAddress(identity.mail));
+      for (const address of identity.otherAddresses) sink('other address', keys.identityAddress(address));
+    };
+    const accountAddressKeys = (account: Account, sink: KeySink): void => {
+      sink('email', keys.accountAddress(account.email));
+      sink('login', keys.accountAddress(account.login));
+    };
     const rules: KeyedRule[] = [
       {
         rule: 'object_id',
         confidence: 1,
-        index: new MultiIndex(),
-        accountKeys: (account) => [['object id column', keys.objectId(account.objectId)]],
-        identityKeys: (identity) => [['id', keys.objectId(identity.id)]],
+        index: undefined,
+        accountKeys: (account, sink) => sink('object id column', keys.objectId(account.objectId)),
+        identityKeys: (identity, sink) => sink('id', keys.objectId(identity.id)),
       },
       {
         rule: 'employee_id',
         confidence: 0.99,
-        index: new MultiIndex(),
-        accountKeys: (account) => [['employee id', keys.employeeId(account.employeeId)]],
-        identityKeys: (identity) => [['employeeId', keys.employeeId(identity.employeeId)]],
+        index: undefined,
+        accountKeys: (account, sink) => sink('employee id', keys.employeeId(account.employeeId)),
+        identityKeys: (identity, sink) => sink('employeeId', keys.employeeId(identity.employeeId)),
       },
-      { rule: 'email', confidence: 0.95, index: new MultiIndex(), accountKeys: accountAddressKeys, identityKeys: addressKeys },
+      { rule: 'email', confidence: 0.95, index: undefined, accountKeys: accountAddressKeys, identityKeys: addressKeys },
     ];
     // Without aliases rule 4's key equals rule 3's, so it could never find what rule 3 missed.
     if (hasAliases) {
-      const aliased = (pairs: [string, string | undefined][]): [string, string | undefined][] =>
-        pairs.map(([field, key]) => [field, keys.aliasKey(key)]);
+      const aliased =
+        (sink: KeySink): KeySink =>
+        (field, key) =>
+          sink(field, keys.aliasKey(key));
       rules.push({
         rule: 'alias',
         confidence: 0.9,
-        index: new MultiIndex(),
-        accountKeys: (account) => aliased(accountAddressKeys(account)),
-        identityKeys: (identity) => aliased(addressKeys(identity)),
+        index: undefined,
+        accountKeys: (account, sink) => accountAddressKeys(account, aliased(sink)),
+        identityKeys: (identity, sink) => addressKeys(identity, aliased(sink)),
       });
     }
     this.#rules = rules;
-
-    identities.forEach((identity, position) => {
-      this.#identityIndexById.set(identity.id, position);
-      for (const rule of rules) for (const [, key] of rule.identityKeys(identity)) rule.index.add(key, position);
-      const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
-      this.#nameFormsOf.push(forms);
-      for (const form of forms) {
-        this.#exactNames.add(form, position);
-        for (const token of unique(form.split(' '))) if (token.length >= 2) this.#nameTokens.add(token, position);
-      }
-    });
     this.#links = buildLinkStates(links);
   }
 
@@ -110,75 +128,136 @@ export class Correlator {
   correlate(account: Account): AccountCorrelation {
     const link = this.#links.get(account.accountId);
     if (link?.linked !== undefined) {
-      const position = this.#identityIndexById.get(link.linked);
+      const position = this.#positionOf(link.linked);
       const identity = position === undefined ? undefined : this.#identities[position];
       if (identity !== undefined && link.last !== undefined) {
         const reason = `linked by ${link.last.by} on ${link.last.at}: ${link.last.justification}`;
-        return { situation: 'MATCHED', identities: [identity], correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
+        return { situation: 'MATCHED', identities: [identity], positions: [position!], correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
       }
     }
     const excluded = link?.unlinked ?? NOTHING_EXCLUDED;
 
+    const accountKeys = this.#accountKeys;
     for (const rule of this.#rules) {
+      accountKeys.length = 0;
+      rule.accountKeys(account, this.#collectKey);
+      if (accountKeys.length === 0) continue;
+      const index = (rule.index ??= this.#buildIndex(rule));
       // A plain array: nearly every account finds one position or none, and a Set per rule per account
       // is a large share of a million-account run.
       const found: number[] = [];
-      for (const [, key] of rule.accountKeys(account)) {
-        rule.index.forEach(key, (position) => {
-          if (!found.includes(position) && !excluded.has(this.#identities[position]!.id)) found.push(position);
-        });
+      for (const key of accountKeys) {
+        const positions = index.get(key);
+        if (positions === undefined) continue;
+        if (typeof positions === 'number') this.#consider(positions, found, excluded);
+        else for (const position of positions) this.#consider(position, found, excluded);
       }
       if (found.length === 0) continue;
-      const candidates = found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
+      const positions = found.toSorted((a, b) => a - b);
+      const candidates = positions.map((position) => this.#identities[position]!);
       const reason =
         candidates.length === 1 ? explainKeyMatch(rule, account, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
+        positions,
         correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
       };
     }
     return this.#correlateByName(account, excluded);
   }
 
-  /** Rule 5: one identity whose name is similar at 0.92 or more; a proposal a reviewer must confirm. */
-  #correlateByName(account: Account, excluded: ReadonlySet<string>): AccountCorrelation {
-    const orphan: AccountCorrelation = { situation: 'ORPHAN', identities: [], correlation: undefined };
-    const forms = nameForms(account.displayName, account.givenName, account.familyName);
-    if (forms.length === 0) return orphan;
-    const best = new Map<number, { similarity: number; accountName: string; identityName: string }>();
-    const consider = (position: number, accountName: string): void => {
-      if (excluded.has(this.#identities[position]!.id)) return;
-      for (const identityName of this.#nameFormsOf[position]!) {
-        if (!lengthsAllowSimilarity(accountName.length, identityName.length)) continue;
-        const similarity = jaroWinkler(accountName, identityName);
-        if (similarity < NAME_SIMILARITY_THRESHOLD) continue;
-        const previous = best.get(position);
-        if (!previous || similarity > previous.similarity) best.set(position, { similarity, accountName, identityName });
+  #consider(position: number, found: number[], excluded: ReadonlySet<string>): void {
+    if (!found.includes(position) && (excluded.size === 0 || !excluded.has(this.#identities[position]!.id))) found.push(position);
+  }
+
+  #positionOf(identityId: string): number | undefined {
+    this.#identityIndexById ??= new Map(this.#identities.map((identity, position) => [identity.id, position]));
+    return this.#identityIndexById.get(identityId);
+  }
+
+  #buildIndex(rule: KeyedRule): MultiIndex {
+    const index = new MultiIndex();
+    let position = 0;
+    const add: KeySink = (_field, key) => index.add(key, position);
+    for (; position < this.#identities.length; position += 1) rule.identityKeys(this.#identities[position]!, add);
+    return index;
+  }
+
+  #nameIndex(): NameIndex {
+    if (this.#names !== undefined) return this.#names;
+    const exactNames = new MultiIndex();
+    const tokens = new MultiIndex();
+    const formsOf: (string | readonly string[] | undefined)[] = [];
+    this.#identities.forEach((identity, position) => {
+      const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
+      formsOf.push(forms.length === 0 ? undefined : forms.length === 1 ? forms[0] : forms);
+      for (const form of forms) {
+        exactNames.add(form, position);
+        // A token repeated in a name is added once: the index skips a position equal to the last one added.
+        for (const token of form.split(' ')) if (token.length >= 2) tokens.add(token, position);
+      }
+    });
+    this.#names = { exactNames, tokens, formsOf };
+    return this.#names;
+  }
+
+  /**
+   * The identities whose name is similar enough to one account name form, in the order they are met (exact
+   * names first, then the rarest token's identities), a position met twice listed twice. Remembered per form:
+   * many accounts carry the same name, and comparing it with the same identities again would give the same list.
+   */
+  #similarNames(form: string): readonly SimilarName[] {
+    const known = this.#similarByForm.get(form);
+    if (known !== undefined) return known;
+    const names = this.#nameIndex();
+    const similar: SimilarName[] = [];
+    const consider = (position: number): void => {
+      const identityForms = names.formsOf[position];
+      if (identityForms === undefined) return;
+      for (const identityName of typeof identityForms === 'string' ? [identityForms] : identityForms) {
+        if (!lengthsAllowSimilarity(form.length, identityName.length)) continue;
+        const similarity = jaroWinkler(form, identityName);
+        if (similarity >= NAME_SIMILARITY_THRESHOLD) similar.push({ position, similarity, identityName });
       }
     };
-    for (const form of forms) {
-      this.#exactNames.forEach(form, (position) => consider(position, form));
-      // The identities sharing the rarest known token are the candidates: a misspelt token is unknown
-      // (count 0) and skipped, so the person is still found through another; a token shared by too many
-      // identities to compare one by one (a "John") finds only exact names, through the index above.
-      let rarest: string | undefined;
-      let rarestCount = Number.POSITIVE_INFINITY;
-      for (const token of form.split(' ')) {
-        const count = this.#nameTokens.count(token);
-        if (token.length >= 2 && count > 0 && (count < rarestCount || (count === rarestCount && token < rarest!))) {
-          rarest = token;
-          rarestCount = count;
-        }
+    names.exactNames.forEach(form, consider);
+    // The identities sharing the rarest known token are the candidates: a misspelt token is unknown
+    // (count 0) and skipped, so the person is still found through another; a token shared by too many
+    // identities to compare one by one (a "John") finds only exact names, through the index above.
+    let rarest: string | undefined;
+    let rarestCount = Number.POSITIVE_INFINITY;
+    for (const token of form.split(' ')) {
+      const count = names.tokens.count(token);
+      if (token.length >= 2 && count > 0 && (count < rarestCount || (count === rarestCount && token < rarest!))) {
+        rarest = token;
+        rarestCount = count;
       }
-      if (rarest !== undefined && rarestCount <= NAME_BUCKET_LIMIT) this.#nameTokens.forEach(rarest, (position) => consider(position, form));
     }
-    if (best.size !== 1) return orphan;
+    if (rarest !== undefined && rarestCount <= NAME_BUCKET_LIMIT) names.tokens.forEach(rarest, consider);
+    this.#similarByForm.set(form, similar);
+    return similar;
+  }
+
+  /** Rule 5: one identity whose name is similar at 0.92 or more; a proposal a reviewer must confirm. */
+  #correlateByName(account: Account, excluded: ReadonlySet<string>): AccountCorrelation {
+    const forms = nameForms(account.displayName, account.givenName, account.familyName);
+    if (forms.length === 0) return ORPHAN;
+    const best = new Map<number, { similarity: number; accountName: string; identityName: string }>();
+    for (const form of forms) {
+      for (const { position, similarity, identityName } of this.#similarNames(form)) {
+        if (excluded.size > 0 && excluded.has(this.#identities[position]!.id)) continue;
+        const previous = best.get(position);
+        if (!previous || similarity > previous.similarity) best.set(position, { similarity, accountName: form, identityName });
+      }
+    }
+    if (best.size !== 1) return ORPHAN;
     const [[position, match]] = [...best] as [[number, { similarity: number; accountName: string; identityName: string }]];
     const similarity = Math.round(match.similarity * 1000) / 1000;
     return {
       situation: 'MATCHED',
       identities: [this.#identities[position]!],
+      positions: [position],
       correlation: {
         rule: 'name',
         confidence: Math.round(similarity * NAME_CONFIDENCE_FACTOR * 100) / 100,
@@ -200,13 +279,14 @@ function lengthsAllowSimilarity(a: number, b: number): boolean {
 }
 
 function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity): string {
-  const identityKeys = rule.identityKeys(identity);
-  for (const [accountField, key] of rule.accountKeys(account)) {
-    if (key === undefined) continue;
-    const match = identityKeys.find(([, identityKey]) => identityKey === key);
-    if (match) return `account ${accountField} matches identity ${match[0]} (${key})`;
-  }
-  return `matched by ${rule.rule}`;
+  let reason: string | undefined;
+  rule.accountKeys(account, (accountField, key) => {
+    if (reason !== undefined || key === undefined) return;
+    rule.identityKeys(identity, (identityField, identityKey) => {
+      reason ??= identityKey === key ? `account ${accountField} matches identity ${identityField} (${key})` : undefined;
+    });
+  });
+  return reason ?? `matched by ${rule.rule}`;
 }
 
 /** The effect of the reviewer's links and unlinks, applied in the order they were made. */

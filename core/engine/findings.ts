@@ -34,8 +34,6 @@ export interface FindingContext {
   readonly hasSignInData: boolean;
   /** The latest provisioning event per identity id; undefined when no logs were imported. */
   readonly latestProvisioning: ReadonlyMap<string, ProvisioningEvent> | undefined;
-  /** How many active accounts each identity is matched to. */
-  readonly activeAccountsPerIdentity: ReadonlyMap<string, number>;
   readonly privilegedPatterns: readonly RegExp[];
   readonly servicePatterns: readonly RegExp[];
   readonly serviceAccounts: ReadonlySet<string>;
@@ -122,8 +120,8 @@ export function outOfScope(identity: Identity, ctx: FindingContext): Finding | u
   return verdict.inScope ? undefined : finding('OUT_OF_SCOPE', `outside the scoping filter: ${verdict.reason}`, { scope: verdict.reason });
 }
 
-export function duplicateAccount(identity: Identity, ctx: FindingContext): Finding | undefined {
-  const count = ctx.activeAccountsPerIdentity.get(identity.id) ?? 0;
+/** `count`: how many active accounts are matched to the identity (to any identity with its id). */
+export function duplicateAccount(count: number): Finding | undefined {
   if (count <= 1) return undefined;
   return finding('DUPLICATE_ACCOUNT', `the identity has ${count} active accounts in this application`, { activeAccounts: String(count) });
 }
@@ -137,18 +135,32 @@ const DRIFT_FIELDS = [
   { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
 ] as const;
 
+function noteDrift(differing: string[], values: Record<string, string>, name: string, accountValue: string, identityValue: string): void {
+  differing.push(name);
+  values[`${name}.account`] = accountValue;
+  values[`${name}.identity`] = identityValue;
+}
+
+/** Whether the identity has an address (mail, other addresses) and none equals the account's email key. */
+function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolean {
+  const mail = keys.identityAddress(identity.mail);
+  if (mail === email) return false;
+  let hasAddress = mail !== undefined;
+  for (const address of identity.otherAddresses) {
+    const key = keys.identityAddress(address);
+    if (key === email) return false;
+    hasAddress ||= key !== undefined;
+  }
+  return hasAddress;
+}
+
 export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
   const differing: string[] = [];
   const values: Record<string, string> = {};
-  const note = (name: string, accountValue: string, identityValue: string): void => {
-    differing.push(name);
-    values[`${name}.account`] = accountValue;
-    values[`${name}.identity`] = identityValue;
-  };
+  const note = noteDrift.bind(undefined, differing, values);
 
   const email = ctx.keys.accountAddress(account.email);
-  const identityEmails = [identity.mail, ...identity.otherAddresses].map((address) => ctx.keys.identityAddress(address)).filter((key) => key !== undefined);
-  if (email !== undefined && identityEmails.length > 0 && !identityEmails.includes(email)) {
+  if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
     note('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
   for (const field of DRIFT_FIELDS) {

@@ -24,6 +24,11 @@ export class MultiIndex {
     else for (const value of found) visit(value);
   }
 
+  /** The values under the key: one number, several in ascending order, or undefined. No callback per lookup. */
+  get(key: string): number | readonly number[] | undefined {
+    return this.#entries.get(key);
+  }
+
   count(key: string | undefined): number {
     if (key === undefined) return 0;
     const found = this.#entries.get(key);

@@ -18,9 +18,10 @@ import type { AccountCorrelation } from './correlate';
 import { Correlator } from './correlate';
 import * as rules from './findings';
 import { buildKeyMaker } from './keys';
-import { proposeRemediations } from './remediation';
+import { remediationMaker, type RemediationMaker } from './remediation';
 import { evaluateScope, type ScopeVerdict, type ScopingFilter } from './scope';
 import { rowSeverity } from './severity';
+import { sortByText } from './sort-by-text';
 
 /** Recorded with every result, so evidence says which rules produced it. */
 export const ENGINE_VERSION = '0.1.0';
@@ -60,9 +61,7 @@ export interface ReconciliationResult {
 export type ReconcileProgress = (phase: 'match' | 'classify', done: number, total: number) => void;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byIdentityId = (a: Identity, b: Identity): number => compareText(a.id, b.id);
-const byAccountKey = (a: Account, b: Account): number =>
-  compareText(a.accountId, b.accountId) || compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? '');
+const byLoginThenEmail = (a: Account, b: Account): number => compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? '');
 
 /** Canonical row order: situation, account id, identity ids. */
 export function compareRows(a: ReconciliationRow, b: ReconciliationRow): number {
@@ -84,34 +83,30 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const { settings } = input;
   const asOfMs = Date.parse(settings.asOf);
   if (Number.isNaN(asOfMs)) throw new Error(`as-of ${settings.asOf} is not an ISO 8601 instant`);
-  const identities = input.identities.toSorted(byIdentityId);
-  const accounts = input.accounts.toSorted(byAccountKey);
+  const identities = sortByText(input.identities, (identity) => identity.id);
+  const accounts = sortByText(input.accounts, (account) => account.accountId, byLoginThenEmail);
   const keys = buildKeyMaker(settings, identities);
-  const hasAliases = settings.domainAliases.some((group) => group.length > 1);
-  const correlator = new Correlator(identities, keys, input.links, hasAliases);
+  const correlations = correlateAll(identities, accounts, keys, input.links, settings, onProgress);
 
-  const correlations: AccountCorrelation[] = [];
-  for (const [index, account] of accounts.entries()) {
-    correlations.push(correlator.correlate(account));
-    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
-  }
-  onProgress?.('match', accounts.length, accounts.length);
-
-  const ctx = buildContext(input, identities, accounts, correlations, asOfMs, keys);
+  const ctx = buildContext(input, identities, accounts, asOfMs, keys);
+  const activeAccounts = activeAccountsPerIdentity(identities, accounts, correlations);
+  const remediations = remediationMaker(settings, asOfMs);
   const rows: ReconciliationRow[] = [];
-  const correlated = new Set<string>();
+  // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
+  const correlated = ctx.assigned === undefined ? undefined : new Set<string>();
   for (const [index, account] of accounts.entries()) {
     const correlation = correlations[index]!;
-    for (const identity of correlation.identities) correlated.add(identity.id);
-    rows.push(accountRow(account, correlation, ctx, settings, asOfMs));
+    if (correlated !== undefined) for (const identity of correlation.identities) correlated.add(identity.id);
+    const position = correlation.situation === 'MATCHED' ? correlation.positions[0] : undefined;
+    rows.push(accountRow(account, correlation, position === undefined ? 0 : activeAccounts.of(position), ctx, remediations));
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('classify', index + 1, accounts.length);
   }
   if (ctx.assigned !== undefined) {
     for (const identity of identities) {
-      if (!ctx.assigned.has(identity.id) || correlated.has(identity.id)) continue;
+      if (!ctx.assigned.has(identity.id) || correlated?.has(identity.id)) continue;
       if (identity.deleted || identity.accountEnabled === false) continue;
       if (ctx.scopeOf !== undefined && !ctx.scopeOf(identity).inScope) continue;
-      rows.push(missingRow(identity, ctx, settings, asOfMs));
+      rows.push(missingRow(identity, ctx, remediations));
     }
   }
   onProgress?.('classify', accounts.length, accounts.length);
@@ -129,21 +124,59 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   };
 }
 
+/**
+ * How many active accounts are matched to each identity, by identity position; identities sharing an id
+ * (identities are sorted by id, so they are neighbours) share one count.
+ */
+function activeAccountsPerIdentity(
+  identities: readonly Identity[],
+  accounts: readonly Account[],
+  correlations: readonly AccountCorrelation[],
+): { of(position: number): number } {
+  const first = new Int32Array(identities.length);
+  identities.forEach((identity, position) => {
+    first[position] = position > 0 && identities[position - 1]!.id === identity.id ? first[position - 1]! : position;
+  });
+  const counts = new Int32Array(identities.length);
+  correlations.forEach((correlation, index) => {
+    const position = correlation.positions[0];
+    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) return;
+    counts[first[position]!]! += 1;
+  });
+  return { of: (position) => counts[first[position]!]! };
+}
+
+/**
+ * Every account's correlation. The correlator's indices (a key per identity address and name) die with this
+ * call, so the rows are built without them in memory.
+ */
+function correlateAll(
+  identities: readonly Identity[],
+  accounts: readonly Account[],
+  keys: ReturnType<typeof buildKeyMaker>,
+  links: readonly ManualLink[],
+  settings: ReconciliationSettings,
+  onProgress: ReconcileProgress | undefined,
+): AccountCorrelation[] {
+  const hasAliases = settings.domainAliases.some((group) => group.length > 1);
+  const correlator = new Correlator(identities, keys, links, hasAliases);
+  const correlations: AccountCorrelation[] = [];
+  for (const [index, account] of accounts.entries()) {
+    correlations.push(correlator.correlate(account));
+    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
+  }
+  onProgress?.('match', accounts.length, accounts.length);
+  return correlations;
+}
+
 function buildContext(
   input: ReconciliationInput,
   identities: readonly Identity[],
   accounts: readonly Account[],
-  correlations: readonly AccountCorrelation[],
   asOfMs: number,
   keys: ReturnType<typeof buildKeyMaker>,
 ): rules.FindingContext {
   const { settings } = input;
-  const activeAccountsPerIdentity = new Map<string, number>();
-  correlations.forEach((correlation, index) => {
-    const identity = correlation.identities[0];
-    if (correlation.situation !== 'MATCHED' || identity === undefined || !rules.isActive(accounts[index]!)) return;
-    activeAccountsPerIdentity.set(identity.id, (activeAccountsPerIdentity.get(identity.id) ?? 0) + 1);
-  });
   const scopeCache = new Map<string, ScopeVerdict>();
   const { scope } = input;
   return {
@@ -164,7 +197,6 @@ function buildContext(
           },
     hasSignInData: input.hasSignInData,
     latestProvisioning: input.provisioningEvents === undefined ? undefined : latestEventPerIdentity(input.provisioningEvents),
-    activeAccountsPerIdentity,
     privilegedPatterns: settings.privilegedPatterns.map((pattern) => new RegExp(pattern, 'i')),
     servicePatterns: settings.serviceAccountPatterns.map((pattern) => new RegExp(pattern, 'i')),
     serviceAccounts: new Set(settings.serviceAccounts.map((name) => name.trim().toLowerCase())),
@@ -202,10 +234,16 @@ function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<strin
   return latest;
 }
 
-const present = (found: (Finding | undefined)[]): Finding[] =>
-  found.filter((finding): finding is Finding => finding !== undefined).toSorted((a, b) => compareText(a.code, b.code));
+// Most rows have no finding; they share this list rather than each holding an empty one.
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-function accountRow(account: Account, correlation: AccountCorrelation, ctx: rules.FindingContext, settings: ReconciliationSettings, asOfMs: number): ReconciliationRow {
+const present = (found: readonly (Finding | undefined)[]): readonly Finding[] => {
+  const findings = found.filter((finding): finding is Finding => finding !== undefined);
+  if (findings.length === 0) return NO_FINDINGS;
+  return findings.length === 1 ? findings : findings.toSorted((a, b) => compareText(a.code, b.code));
+};
+
+function accountRow(account: Account, correlation: AccountCorrelation, activeAccounts: number, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {
   const { situation } = correlation;
   const active = rules.isActive(account);
   const identity = situation === 'MATCHED' ? correlation.identities[0] : undefined;
@@ -217,14 +255,14 @@ function accountRow(account: Account, correlation: AccountCorrelation, ctx: rule
         identity && rules.dormantIdentity(identity, ctx),
         identity && rules.unassigned(identity, ctx),
         identity && rules.outOfScope(identity, ctx),
-        identity && rules.duplicateAccount(identity, ctx),
+        identity && rules.duplicateAccount(activeAccounts),
         identity && rules.attributeDrift(account, identity, ctx),
         identity && rules.guestAccess(identity),
         identity && rules.provisioningError(identity, ctx),
         rules.serviceAccount(account, ctx),
         rules.privileged(account, ctx),
       ])
-    : [];
+    : NO_FINDINGS;
   const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
   const severity = rowSeverity(situation, findings, active && isHuman);
   return {
@@ -234,11 +272,11 @@ function accountRow(account: Account, correlation: AccountCorrelation, ctx: rule
     correlation: correlation.correlation,
     findings,
     severity,
-    remediations: proposeRemediations(situation, findings, severity, correlation.correlation?.proposal === true, settings, asOfMs),
+    remediations: remediations(situation, findings, severity, correlation.correlation?.proposal === true),
   };
 }
 
-function missingRow(identity: Identity, ctx: rules.FindingContext, settings: ReconciliationSettings, asOfMs: number): ReconciliationRow {
+function missingRow(identity: Identity, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {
   const findings = present([rules.provisioningError(identity, ctx)]);
   const severity = rowSeverity('MISSING', findings, false);
   return {
@@ -248,7 +286,7 @@ function missingRow(identity: Identity, ctx: rules.FindingContext, settings: Rec
     correlation: undefined,
     findings,
     severity,
-    remediations: proposeRemediations('MISSING', findings, severity, false, settings, asOfMs),
+    remediations: remediations('MISSING', findings, severity, false),
   };
 }
 

@@ -28,7 +28,49 @@ const SITUATION_PROPOSALS: Readonly<Partial<Record<Situation, Proposal>>> = {
   MISSING: { action: 'provision-or-remove-assignment', guidance: 'Assigned in Entra but no account exists: provision it, or remove the assignment.' },
 };
 
-/** Remediations for a row: one per situation needing action and per finding, owned and due by severity. */
+export type RemediationMaker = (situation: Situation, findings: readonly Finding[], rowSeverity: Severity | undefined, isNameProposal: boolean) => readonly Remediation[];
+
+const CONFIRM_NAME_MATCH: Proposal = { action: 'confirm-correlation', guidance: 'The link rests on a similar name only: confirm or reject it.' };
+
+/**
+ * Remediations for the rows of one run: one per situation needing action and per finding, owned and due by
+ * severity. Rows with the same causes, severity and guidance share one frozen list: a million rows hold a few
+ * hundred lists, not a million.
+ */
+export function remediationMaker(settings: ReconciliationSettings, asOfMs: number): RemediationMaker {
+  const dueDates = new Map<Severity, string>();
+  const shared = new Map<string, readonly Remediation[]>();
+  return (situation, findings, rowSeverity, isNameProposal) => {
+    const severity = rowSeverity ?? 'low';
+    const proposals: [Remediation['cause'], Proposal][] = [];
+    const forSituation = SITUATION_PROPOSALS[situation];
+    const isServiceOrphan = situation === 'ORPHAN' && findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
+    if (forSituation && !isServiceOrphan && (situation !== 'ORPHAN' || rowSeverity !== undefined)) proposals.push([situation, forSituation]);
+    if (isNameProposal) proposals.push(['MATCHED', CONFIRM_NAME_MATCH]);
+    for (const finding of findings) {
+      const proposal = FINDING_PROPOSALS[finding.code];
+      const guidance = finding.code === 'PROVISIONING_ERROR' ? provisioningErrorGuidance(finding.values['errorCode'] ?? '') : proposal.guidance;
+      proposals.push([finding.code, { action: proposal.action, guidance }]);
+    }
+    const key = `${severity}\n${proposals.map(([cause, proposal]) => `${cause}\t${proposal.guidance}`).join('\n')}`;
+    let remediations = shared.get(key);
+    if (remediations === undefined) {
+      let dueDate = dueDates.get(severity);
+      if (dueDate === undefined) {
+        dueDate = isoDate(addDays(asOfMs, settings.dueDays[severity]));
+        dueDates.set(severity, dueDate);
+      }
+      const due = dueDate;
+      remediations = Object.freeze(
+        proposals.map(([cause, proposal]): Remediation => Object.freeze({ action: proposal.action, cause, severity, owner: settings.applicationOwner, dueDate: due, guidance: proposal.guidance })),
+      );
+      shared.set(key, remediations);
+    }
+    return remediations;
+  };
+}
+
+/** Remediations for one row (see `remediationMaker`, which a run uses to share them between rows). */
 export function proposeRemediations(
   situation: Situation,
   findings: readonly Finding[],
@@ -37,27 +79,5 @@ export function proposeRemediations(
   settings: ReconciliationSettings,
   asOfMs: number,
 ): Remediation[] {
-  const severity = rowSeverity ?? 'low';
-  const due = isoDate(addDays(asOfMs, settings.dueDays[severity]));
-  const make = (cause: Remediation['cause'], proposal: Proposal): Remediation => ({
-    action: proposal.action,
-    cause,
-    severity,
-    owner: settings.applicationOwner,
-    dueDate: due,
-    guidance: proposal.guidance,
-  });
-  const remediations: Remediation[] = [];
-  const forSituation = SITUATION_PROPOSALS[situation];
-  const isServiceOrphan = situation === 'ORPHAN' && findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
-  if (forSituation && !isServiceOrphan && (situation !== 'ORPHAN' || rowSeverity !== undefined)) remediations.push(make(situation, forSituation));
-  if (isNameProposal) {
-    remediations.push(make('MATCHED', { action: 'confirm-correlation', guidance: 'The link rests on a similar name only: confirm or reject it.' }));
-  }
-  for (const finding of findings) {
-    const proposal = FINDING_PROPOSALS[finding.code];
-    const guidance = finding.code === 'PROVISIONING_ERROR' ? provisioningErrorGuidance(finding.values['errorCode'] ?? '') : proposal.guidance;
-    remediations.push(make(finding.code, { action: proposal.action, guidance }));
-  }
-  return remediations;
+  return [...remediationMaker(settings, asOfMs)(situation, findings, rowSeverity, isNameProposal)];
 }

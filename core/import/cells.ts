@@ -35,6 +35,9 @@ export function enabledCell(row: readonly string[], index: number): boolean | un
   return parseBooleanValue(value) ?? ENABLED_WORDS[value.toLowerCase()];
 }
 
+/** The one empty list every record without values shares: a million rows need no million empty arrays. */
+export const NO_VALUES: readonly string[] = Object.freeze([]);
+
 /** A multi-valued cell (`a;b`, `a, b`, `a|b`) as a list without empties. */
 export function listCell(row: readonly string[], index: number): string[] {
   const value = cell(row, index);

@@ -2,7 +2,7 @@ import type { Identity } from '../model/identity';
 import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
 import { presentValue } from '../normalise/absent';
-import { cell, columnsNamed, instantCell, keepAttributes, listCell } from './cells';
+import { cell, columnsNamed, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
 import { findColumn } from './header';
 import { parseBooleanValue } from './values';
 
@@ -245,6 +245,12 @@ function emailAddresses(values: readonly string[]): string[] {
   });
 }
 
+function otherAddresses(layout: EntraUsersLayout, row: readonly string[]): readonly string[] {
+  if (layout.otherAddresses.length === 0) return NO_VALUES;
+  const addresses = emailAddresses(layout.otherAddresses.flatMap((index) => listCell(row, index)));
+  return addresses.length === 0 ? NO_VALUES : addresses;
+}
+
 /** The identity of one data row, or undefined when the row has no object id or UPN. */
 export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[]): Identity | undefined {
   const id = cell(row, layout.id);
@@ -258,7 +264,7 @@ export function identityFromRow(layout: EntraUsersLayout, header: readonly strin
     // A deleted user's UPN is prefixed with its object id; it is kept as exported, so deleted users match on id.
     upn,
     mail: cell(row, layout.mail),
-    otherAddresses: emailAddresses(layout.otherAddresses.flatMap((index) => listCell(row, index))),
+    otherAddresses: otherAddresses(layout, row),
     employeeId: cell(row, layout.employeeId),
     displayName: cell(row, layout.displayName),
     givenName: cell(row, layout.givenName),

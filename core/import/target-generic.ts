@@ -1,7 +1,7 @@
 import type { Account } from '../model/account';
 import type { ImportIssue } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
-import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, listCell } from './cells';
+import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
 import { canonicalColumnName, findColumn } from './header';
 import { ACCOUNT_FIELDS, type AccountField, type CellByName, type TargetProfile } from './profiles/target-profile';
 import { EMAIL_COLUMNS, GENERIC_COLUMNS, LOGIN_COLUMNS, generic } from './profiles/targets/generic';
@@ -171,7 +171,7 @@ export function accountFromRow(layout: TargetLayout, header: readonly string[], 
     enabled: enabledCell(row, layout.enabled),
     lastLoginAt: latestInstant(row, layout.lastLogin, layout.dates),
     createdAt: instantCell(row, layout.created, layout.dates),
-    roles: layout.roles.length === 1 ? listCell(row, layout.roles[0]!) : layout.roles.flatMap((index) => listCell(row, index)),
+    roles: roles(layout, row),
     nonHumanReason: undefined,
     privilegedReason: undefined,
     line,
@@ -183,6 +183,11 @@ export function accountFromRow(layout: TargetLayout, header: readonly string[], 
   const refined = refine(account, byName);
   if (refined === undefined || layout.mapped.length === 0) return refined;
   return { ...refined, ...Object.fromEntries(layout.mapped.map((property) => [property, account[property]])) };
+}
+
+function roles(layout: TargetLayout, row: readonly string[]): readonly string[] {
+  const found = layout.roles.length === 1 ? listCell(row, layout.roles[0]!) : layout.roles.flatMap((index) => listCell(row, index));
+  return found.length === 0 ? NO_VALUES : found;
 }
 
 const datesReadIn = (order: DateOrder | undefined): InstantOptions => (order === undefined ? {} : { dateOrder: order });

@@ -43,11 +43,34 @@ function fields(row: ReconciliationRow): string[] {
   ];
 }
 
+// Lines are gathered into pieces of about this many characters: one string per line would be a million strings.
+const PIECE_CHARS = 1 << 20;
+
 /**
  * `findings.csv` as reconciliation.md specifies: header, then one line per row sorted by situation, account
- * id and identity id, so the bytes depend only on the inputs and settings, never on row order.
+ * id and identity id (then the other columns), so the bytes depend only on the inputs and settings, never on
+ * row order. Rows in that order already (as `reconcile` returns them) are written as they come; others are
+ * sorted first.
  */
 export function writeFindingsCsv(rows: readonly ReconciliationRow[]): string {
+  const pieces = [csvLine(FINDINGS_CSV_HEADER)];
+  let piece = '';
+  let previous: readonly string[] | undefined;
+  for (const row of rows) {
+    const line = fields(row);
+    if (previous !== undefined && compareLines(previous, line) > 0) return sortedCsv(rows);
+    piece += csvLine(line);
+    if (piece.length >= PIECE_CHARS) {
+      pieces.push(piece);
+      piece = '';
+    }
+    previous = line;
+  }
+  pieces.push(piece);
+  return pieces.join('');
+}
+
+function sortedCsv(rows: readonly ReconciliationRow[]): string {
   const lines = rows.map(fields).toSorted(compareLines);
   return csvLine(FINDINGS_CSV_HEADER) + lines.map(csvLine).join('');
 }

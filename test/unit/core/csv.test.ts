@@ -66,3 +66,44 @@ describe('CSV writing', () => {
     expect(csvLine(['x', '=cmd|calc', 'y'])).toBe("x,'=cmd|calc,y\n");
   });
 });
+
+// The reference: the state machine the function implements, one character at a time.
+function reference(text: string, delimiter: string): number {
+  let inQuotes = false;
+  let last = -1;
+  let previous = '\n';
+  for (let position = 0; position < text.length; position += 1) {
+    const char = text[position];
+    if (inQuotes) {
+      if (char === '"') {
+        if (text[position + 1] === '"') position += 1;
+        else inQuotes = false;
+      }
+    } else if (char === '\n') last = position;
+    else if (char === '"' && (previous === delimiter || previous === '\n')) inQuotes = true;
+    previous = char!;
+  }
+  return last + 1;
+}
+
+describe('lastRecordBoundary against a character-by-character reading', () => {
+  it('agrees on every short text made of quotes, separators, breaks and letters', () => {
+    const alphabet = ['"', ',', '\n', 'a', ';', '""'];
+    let state = 1;
+    const next = (limit: number): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state % limit;
+    };
+    const disagreements: string[] = [];
+    for (let round = 0; round < 20_000; round += 1) {
+      const text = Array.from({ length: next(14) }, () => alphabet[next(alphabet.length)]).join('');
+      for (const delimiter of [',', ';']) if (lastRecordBoundary(text, delimiter) !== reference(text, delimiter)) disagreements.push(JSON.stringify([text, delimiter]));
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('does not count a line break inside an earlier quoted field when the text ends inside another', () => {
+    expect(lastRecordBoundary('1,"x\ny",2,"open')).toBe(0);
+    expect(lastRecordBoundary('h\n1,"x\ny",2,"open')).toBe(2);
+  });
+});

@@ -117,3 +117,23 @@ describe('parseBooleanValue', () => {
 
   it.each(['', 'N/A', 'maybe', undefined])('leaves %s undecided', (text) => expect(parseBooleanValue(text)).toBeUndefined());
 });
+
+describe('parseInstant on plain UTC instants (read without the general pattern)', () => {
+  it.each([
+    ['2024-03-14T18:59:04Z', Date.UTC(2024, 2, 14, 18, 59, 4)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['1999-12-31T23:59:59Z', Date.UTC(1999, 11, 31, 23, 59, 59)],
+  ])('%s', (text, ms) => expect(parseInstant(text)).toEqual({ kind: 'instant', ms, form: 'iso' }));
+
+  it.each([
+    ['2023-02-29T00:00:00Z', 'day 29 does not exist in 2023-02'],
+    ['1900-02-29T00:00:00Z', 'day 29 does not exist in 1900-02'],
+    ['2024-13-01T00:00:00Z', 'month 13 does not exist'],
+    ['2024-01-01T24:00:00Z', 'the time of day does not exist'],
+  ])('%s is refused with the general reason', (text, why) => expect(parseInstant(text)).toEqual({ kind: 'invalid', reason: `"${text}" is not a date: ${why}` }));
+
+  it('still reads other spellings of nearly the same length', () => {
+    expect(parseInstant('2024-03-14 18:59:04Z')).toEqual({ kind: 'instant', ms: Date.UTC(2024, 2, 14, 18, 59, 4), form: 'iso' });
+    expect(parseInstant('2000-02-29T12:00:00+01:00')).toEqual({ kind: 'instant', ms: Date.UTC(2000, 1, 29, 11), form: 'iso' });
+  });
+});

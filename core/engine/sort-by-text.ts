@@ -1,0 +1,43 @@
+/**
+ * Sorting a million records by an id string with a comparator calls into the runtime for every string
+ * comparison, about twenty per record. Here the first six code units of each text become two numbers, so
+ * nearly every comparison is a subtraction, and only texts sharing those six code units are compared whole.
+ */
+
+const PREFIX_UNITS = 3;
+const UNIT = 0x10000;
+
+/** The code units at `from`..`from + 3` as one number in code-unit order; a missing unit counts as 0, below every real one. */
+function prefixKey(text: string, from: number): number {
+  let key = 0;
+  for (let offset = from; offset < from + PREFIX_UNITS; offset += 1) key = key * UNIT + (offset < text.length ? text.charCodeAt(offset) : 0);
+  return key;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A new array of `items` sorted by `textOf` in code-unit order (then by `tieBreak`, then input order), exactly
+ * as `items.toSorted((a, b) => compare(textOf(a), textOf(b)) || tieBreak(a, b))` would sort them.
+ */
+export function sortByText<T>(items: readonly T[], textOf: (item: T) => string, tieBreak?: (a: T, b: T) => number): T[] {
+  const texts = items.map(textOf);
+  const high = new Float64Array(texts.length);
+  const low = new Float64Array(texts.length);
+  texts.forEach((text, index) => {
+    high[index] = prefixKey(text, 0);
+    low[index] = prefixKey(text, PREFIX_UNITS);
+  });
+  const order = Array.from(texts, (_text, index) => index);
+  // Equal prefix keys do not mean equal prefixes only when a text is shorter and the other has a U+0000
+  // there; the whole-text comparison settles that case too.
+  order.sort(
+    (a, b) =>
+      high[a]! - high[b]! ||
+      low[a]! - low[b]! ||
+      compareText(texts[a]!, texts[b]!) ||
+      (tieBreak === undefined ? 0 : tieBreak(items[a]!, items[b]!)) ||
+      a - b,
+  );
+  return order.map((index) => items[index]!);
+}
