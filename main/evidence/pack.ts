@@ -15,6 +15,7 @@ import {
 } from '@core/evidence/manifest';
 import type { AuditOutcome, AuditRequest } from '../cli/audit';
 import type { LoadedFile } from '../cli/load-sources';
+import { writePackZip } from './pack-zip';
 import { signDetached, type Signer } from './signer';
 import { writeWorkbook, type WorkbookFacts } from './workbook';
 
@@ -44,9 +45,10 @@ const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').upda
 /**
  * Writes the evidence pack into an empty folder: findings.csv, the inputs byte for byte, VERIFY.txt, the
  * signer's certificate, manifest.json hashing all of them, SHA256SUMS, and the detached CMS signature over the
- * manifest. The same inputs, settings, export time and key give the same bytes.
+ * manifest; then the same files as `<folder>.zip` beside it. The same inputs, settings, export time and key give
+ * the same bytes.
  */
-export async function writePack(pack: PackRequest): Promise<{ manifest: EvidenceManifest }> {
+export async function writePack(pack: PackRequest): Promise<{ manifest: EvidenceManifest; zip: string }> {
   const { out, request, outcome, signer } = pack;
   await mkdir(out, { recursive: true });
   const files: PackFile[] = [];
@@ -90,7 +92,8 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
   await writeFile(join(out, PACK.manifest), manifestText);
   await writeFile(join(out, PACK.sums), sha256Sums(manifest.files));
   if (signer) await writeFile(join(out, PACK.signature), signDetached(Buffer.from(manifestText), signer, new Date(pack.exportedAt)));
-  return { manifest };
+  const zip = await writePackZip(out, new Date(pack.exportedAt));
+  return { manifest, zip };
 }
 
 /** Every input with its role and hash; copied into `inputs/` under a unique name unless left out. */

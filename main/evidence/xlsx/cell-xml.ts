@@ -22,25 +22,28 @@ export function excelSerial(at: Date): number {
 }
 
 const styled = (style: number): string => (style === 0 ? '' : ` s="${style}"`);
+// `r` is optional on a cell that directly follows the previous one; leaving it out saves about a quarter of the XML.
+const at = (reference: string | undefined): string => (reference === undefined ? '' : ` r="${reference}"`);
 
 /**
  * One `<c>` element. Text is an inline string (`t="inlineStr"`), so nothing a value holds is ever read as a
  * formula; a number is a number; a date is a serial number with a date style. Nothing for an empty cell.
+ * `reference` (e.g. "B7") may be left out only when the cell directly follows the one written before it.
  */
-export function cellXml(reference: string, value: XlsxValue, style: number): string {
+export function cellXml(reference: string | undefined, value: XlsxValue, style: number): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return textCell(reference, value, style);
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${reference}"${styled(style)}><v>${value}</v></c>` : textCell(reference, String(value), style);
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c${at(reference)}${styled(style)}><v>${value}</v></c>` : textCell(reference, String(value), style);
   const serial = excelSerial(value);
   if (Number.isNaN(serial)) return '';
   if (serial < FIRST_SAFE_SERIAL) return textCell(reference, value.toISOString(), 0);
-  return `<c r="${reference}"${styled(style)}><v>${serial}</v></c>`;
+  return `<c${at(reference)}${styled(style)}><v>${serial}</v></c>`;
 }
 
-function textCell(reference: string, value: string, style: number): string {
+function textCell(reference: string | undefined, value: string, style: number): string {
   const text = xmlText(value);
   if (text === '') return '';
   // XML parsers drop leading and trailing white space unless told to keep it.
   const keep = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 ? ' xml:space="preserve"' : '';
-  return `<c r="${reference}"${styled(style)} t="inlineStr"><is><t${keep}>${text}</t></is></c>`;
+  return `<c${at(reference)}${styled(style)} t="inlineStr"><is><t${keep}>${text}</t></is></c>`;
 }

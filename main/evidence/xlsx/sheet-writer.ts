@@ -16,7 +16,7 @@ export interface SheetContent {
 
 // XML is handed to the zip entry in pieces of about this many characters: large enough that zlib's threadpool
 // work is worth its hop, small enough that memory stays flat.
-const CHUNK_CHARACTERS = 1 << 20;
+const CHUNK_CHARACTERS = 1 << 16;
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
@@ -36,9 +36,18 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
   for (const cells of sheet.rows) {
     rowNumber += 1;
     let row = `<row r="${rowNumber}">`;
+    // Readers place a cell without `r` right after the previous one, so `r` is written only after a gap (and
+    // on a row's first cell, which exceljs needs).
+    let follows = false;
     for (let index = 0; index < cells.length; index += 1) {
       const value = cells[index];
-      if (value !== undefined) row += cellXml(letters[index]! + rowNumber, value, sheet.style(value, index, cells));
+      if (value === undefined) {
+        follows = false;
+        continue;
+      }
+      const cell = cellXml(follows ? undefined : letters[index]! + rowNumber, value, sheet.style(value, index, cells));
+      follows = cell !== '';
+      row += cell;
     }
     xml += row + '</row>';
     if (xml.length >= CHUNK_CHARACTERS) {
