@@ -15,7 +15,8 @@ export interface SheetContent {
 }
 
 // XML is handed to the zip entry in pieces of about this many characters: large enough that zlib's threadpool
-// work is worth its hop, small enough that memory stays flat.
+// work is worth its hop, small enough that memory stays flat. (At 256 K, the flattened strings are large
+// objects that only a full GC frees: measured four times the promoted bytes of 64 K.)
 const CHUNK_CHARACTERS = 1 << 16;
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
