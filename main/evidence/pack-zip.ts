@@ -13,7 +13,8 @@ export const packZipPath = (folder: string): string => `${folder.replace(/[\\/]+
 export async function writePackZip(folder: string, exportedAt: Date): Promise<string> {
   const path = packZipPath(folder);
   const top = basename(folder.replace(/[\\/]+$/, ''));
-  const zip = ZipWriter.create(path, exportedAt);
+  // Level 1, zlib's fastest: the zip is a container for transport; what the pack vouches for is each file's hash.
+  const zip = ZipWriter.create(path, exportedAt, 1);
   try {
     for (const file of await listFiles(folder)) await zip.addFile(`${top}/${file}`, join(folder, ...file.split('/')), file.endsWith('.xlsx') ? 'store' : 'deflate');
     await zip.finish();
