@@ -16,7 +16,8 @@ Usage:
 
 Commands:
   audit     Reconcile Entra ID identities with one application's accounts; writes a signed evidence pack
-            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt)
+            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt),
+            and the same files as DIR.zip beside it
             --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
                                    Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
                                    logs (JSON, or the CSV download's files); each is detected and reported
@@ -39,7 +40,7 @@ Commands:
             --exported-at ISO      the export time recorded (default now); fix it to reproduce a pack byte for byte
   verify    Verify a pack: its signature, every file's hash, then re-perform the reconciliation from
             inputs/ and compare with findings.csv byte for byte
-            PATH                   the pack folder
+            PATH                   the pack folder, or its .zip
   demo      Build a signed pack from the bundled sample with a throwaway signing identity [--out DIR]
   help      Show this text
 
@@ -181,7 +182,7 @@ async function verifyCommand(args: readonly string[], output: Output): Promise<n
   } catch (error) {
     return usageError(output, error instanceof Error ? error.message : String(error));
   }
-  if (positionals.length !== 1) return usageError(output, 'verify needs exactly one PATH: the pack folder');
+  if (positionals.length !== 1) return usageError(output, 'verify needs exactly one PATH: the pack folder or its .zip');
   return verify(positionals[0]!, output);
 }
 
