@@ -120,7 +120,7 @@ export function verifyInstructions(signer: EvidenceManifest['signer']): string {
     '3. The hashes in SHA256SUMS are the ones in manifest.json ("files"), which step 2 covers.',
     '',
     '4. Re-perform the reconciliation from inputs/ with the recorded settings, and compare with findings.csv byte for byte:',
-    '     npm run --silent recondesk -- verify <this folder>',
+    '     npm run --silent recondesk -- verify <this folder, or the .zip it came in>',
     '   It checks the signature, every hash, and the re-performed findings, and exits 0 only when all hold.',
     '',
     'findings.csv: values that start with =, +, -, @, a tab or a carriage return are prefixed with a single quote,',

@@ -108,6 +108,11 @@ export const SIDE_BY_SIDE_COLUMNS: readonly SheetColumn[] = [
 
 const comparable = (value: CellValue): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim().toLowerCase());
 
+/** Whether a row has a line on the Side by side sheet: a match, with both an account and an identity. */
+export function hasSideBySide(row: ReconciliationRow): boolean {
+  return row.situation === 'MATCHED' && row.account !== undefined && row.identities.length > 0;
+}
+
 /**
  * A matched pair, field by field; "Differs" names the fields both sides have and disagree on (dates by day:
  * a login and a sign-in are different events, so they are shown, not compared).
@@ -115,7 +120,7 @@ const comparable = (value: CellValue): string => (value instanceof Date ? value.
 export function sideBySideCells(row: ReconciliationRow): CellValue[] | undefined {
   const account = row.account;
   const identity = row.identities[0];
-  if (row.situation !== 'MATCHED' || !account || !identity) return undefined;
+  if (!hasSideBySide(row) || !account || !identity) return undefined;
   const differs: string[] = [];
   const cells: CellValue[] = [account.accountId, identity.upn, row.correlation?.rule];
   for (const pair of PAIRS) {

@@ -12,6 +12,7 @@ import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { ImportFailure } from '../files/import-failure';
 import type { TargetReadingRecord } from '@core/evidence/manifest';
 import { writePack } from '../evidence/pack';
+import { packZipPath } from '../evidence/pack-zip';
 import { signerFromPem, signerFromPkcs12, type Signer } from '../evidence/signer';
 import { loadEntra, loadTarget, type LoadedFile } from './load-sources';
 import { EXIT, type Output } from './output';
@@ -94,9 +95,10 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const exportedAt = options.exportedAt ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
     const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer });
     output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
+    output.out(`and the same files as one zip: ${pack.zip}`);
     if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);
     else output.out('UNSIGNED (--unsigned): nothing proves who made this pack.');
-    output.out(`Verify: npm run --silent recondesk -- verify ${options.out}`);
+    output.out(`Verify: npm run --silent recondesk -- verify ${options.out}   (or the zip: verify ${pack.zip})`);
     return EXIT.done;
   } catch (error) {
     if (error instanceof ImportFailure) return inputError(output, error.issue);
@@ -108,6 +110,10 @@ async function mustBeEmpty(folder: string): Promise<void> {
   const entries = await readdir(folder).catch(() => []);
   if (entries.length > 0) {
     throw new ImportFailure({ code: 'BAD_REQUEST', file: basename(folder), message: 'the --out folder is not empty: an evidence pack needs a folder of its own' });
+  }
+  const zip = packZipPath(folder);
+  if (await stat(zip).then(() => true, () => false)) {
+    throw new ImportFailure({ code: 'BAD_REQUEST', file: basename(zip), message: 'already exists: the pack\'s zip is written beside the --out folder and never replaces a file' });
   }
 }
 

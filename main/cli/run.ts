@@ -18,7 +18,8 @@ Usage:
 
 Commands:
   audit     Reconcile Entra ID identities with one application's accounts; writes a signed evidence pack
-            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt)
+            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt),
+            and the same files as DIR.zip beside it
             --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
                                    Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
                                    logs (JSON, or the CSV download's files); each is detected and reported
@@ -41,7 +42,7 @@ Commands:
             --exported-at ISO      the export time recorded (default now); fix it to reproduce a pack byte for byte
   verify    Verify a pack: its signature, every file's hash, then re-perform the reconciliation from
             inputs/ and compare with findings.csv byte for byte
-            PATH                   the pack folder
+            PATH                   the pack folder, or its .zip
   sample    Draw again the seeded sample the app drew, from a pack's findings.csv; prints the rows as CSV
             --findings FILE        the pack's findings.csv
             --population NAME      accounts (rows with an account) or findings (rows with a finding)
@@ -207,7 +208,7 @@ async function verifyCommand(args: readonly string[], output: Output): Promise<n
   } catch (error) {
     return usageError(output, error instanceof Error ? error.message : String(error));
   }
-  if (positionals.length !== 1) return usageError(output, 'verify needs exactly one PATH: the pack folder');
+  if (positionals.length !== 1) return usageError(output, 'verify needs exactly one PATH: the pack folder or its .zip');
   return verify(positionals[0]!, output);
 }
 

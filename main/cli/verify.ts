@@ -1,12 +1,12 @@
 import { ImportFailure } from '../files/import-failure';
-import { verifyPack } from '../evidence/verify-pack';
+import { verifyEvidence } from '../evidence/verify-pack-zip';
 import { describeIssue } from '@core/model/import-issue';
 import { performAudit } from './audit';
 import { EXIT, type Output } from './output';
 
-/** `recondesk verify PATH`: prints each check; exit 0 only when the pack holds, else 1 naming what failed. */
-export async function verify(folder: string, output: Output): Promise<number> {
-  const verification = await verifyPack(folder, async (manifest, inputPaths) => {
+/** `recondesk verify PATH` (a pack folder or its .zip): prints each check; exit 0 only when the pack holds, else 1 naming what failed. */
+export async function verify(path: string, output: Output): Promise<number> {
+  const verification = await verifyEvidence(path, async (manifest, inputPaths) => {
     const roles = manifest.inputs.map((input) => input.role);
     try {
       const outcome = await performAudit({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '@core/engine/reconcile';
 import {
@@ -15,6 +15,7 @@ import {
 } from '@core/evidence/manifest';
 import type { AuditOutcome, AuditRequest } from '../cli/audit';
 import type { LoadedFile } from '../cli/load-sources';
+import { writePackZip } from './pack-zip';
 import { signDetached, type Signer } from './signer';
 import { writeWorkbook, type WorkbookFacts } from './workbook';
 
@@ -44,15 +45,15 @@ const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').upda
 /**
  * Writes the evidence pack into an empty folder: findings.csv, the inputs byte for byte, VERIFY.txt, the
  * signer's certificate, manifest.json hashing all of them, SHA256SUMS, and the detached CMS signature over the
- * manifest. The same inputs, settings, export time and key give the same bytes.
+ * manifest; then the same files as `<folder>.zip` beside it. The same inputs, settings, export time and key give
+ * the same bytes.
  */
-export async function writePack(pack: PackRequest): Promise<{ manifest: EvidenceManifest }> {
+export async function writePack(pack: PackRequest): Promise<{ manifest: EvidenceManifest; zip: string }> {
   const { out, request, outcome, signer } = pack;
   await mkdir(out, { recursive: true });
   const files: PackFile[] = [];
-  const put = async (path: string, bytes: Uint8Array | string): Promise<void> => {
-    await writeFile(join(out, ...path.split('/')), bytes);
-    files.push({ path, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, sha256: sha256(bytes) });
+  const put = async (path: string, text: string): Promise<void> => {
+    files.push({ path, ...(await writeText(join(out, ...path.split('/')), text)) });
   };
 
   const inputs = await packInputs(pack, async (path, source) => {
@@ -90,7 +91,35 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
   await writeFile(join(out, PACK.manifest), manifestText);
   await writeFile(join(out, PACK.sums), sha256Sums(manifest.files));
   if (signer) await writeFile(join(out, PACK.signature), signDetached(Buffer.from(manifestText), signer, new Date(pack.exportedAt)));
-  return { manifest };
+  const zip = await writePackZip(out, new Date(pack.exportedAt));
+  return { manifest, zip };
+}
+
+// Text goes to disk in pieces of this many UTF-16 code units: findings.csv for a million rows is 100 MB, and
+// encoding it whole (once to write, once to hash) doubled the pack's memory.
+const TEXT_CHUNK = 1 << 20;
+
+/** Writes text as UTF-8 in bounded pieces, hashing as it goes; the bytes are those of the whole string. */
+async function writeText(path: string, text: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const file = await open(path, 'w');
+  try {
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(start + TEXT_CHUNK, text.length);
+      // Never split a surrogate pair: each half alone would encode as U+FFFD.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+      const bytes = Buffer.from(text.slice(start, end), 'utf8');
+      hash.update(bytes);
+      size += bytes.byteLength;
+      await file.write(bytes);
+      start = end;
+    }
+  } finally {
+    await file.close();
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 /** Every input with its role and hash; copied into `inputs/` under a unique name unless left out. */

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseSha256Sums, type EvidenceManifest } from '@core/evidence/manifest';
+import { listFiles } from './list-files';
 import { hashFile, PACK } from './pack';
 import { verifyDetached } from './signer';
 
@@ -92,16 +93,6 @@ export async function verifyPack(folder: string, reperform: Reperform): Promise<
 }
 
 const normalised = (pem: string): string => pem.replaceAll('\r\n', '\n').trim();
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = join(entry.parentPath, entry.name);
-    if ((await stat(full)).isFile()) files.push(relative(folder, full).split(sep).join('/'));
-  }
-  return files.toSorted();
-}
 
 function firstDifference(expected: string, actual: string): string {
   const a = expected.split('\n');

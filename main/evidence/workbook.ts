@@ -1,10 +1,9 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import type { EvidenceManifest } from '@core/evidence/manifest';
 import {
   CONCERN_SHEETS,
   FINDING_COLUMNS,
   findingCells,
+  hasSideBySide,
   MAX_DATA_ROWS,
   quarterOf,
   REMEDIATION_COLUMNS,
@@ -15,43 +14,73 @@ import {
   type SheetColumn,
 } from '@core/evidence/workbook-plan';
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
-import { setZipEntryDates } from './zip-dates';
+import type { XlsxValue } from './xlsx/cell-xml';
+import { STYLE, type StyleId } from './xlsx/styles';
+import { writeXlsx, type NamedSheet } from './xlsx/xlsx-writer';
 
 /** What the workbook shows besides the rows: the manifest's facts, before the manifest exists. */
 export type WorkbookFacts = Omit<EvidenceManifest, 'files'>;
 
-const SEVERITY_FILL: Readonly<Record<string, string>> = { critical: 'FFF4C7C3', high: 'FFFCE0C4', medium: 'FFFFF2CC', low: 'FFE2EFDA' };
-const HEADER_FILL = 'FFDDE3EA';
+export interface WorkbookOptions {
+  /** Data rows per sheet before it continues on "Name (2)": Excel's limit, smaller only in tests. */
+  readonly maxDataRows?: number;
+}
+
+const SEVERITY_STYLE: Readonly<Record<string, StyleId>> = { critical: STYLE.critical, high: STYLE.high, medium: STYLE.medium, low: STYLE.low };
 
 /**
- * Writes evidence.xlsx with exceljs's streaming writer (rows go to disk as they are added, so a million
- * findings stay within memory), then sets its zip entries to the export time so the same run gives the same bytes.
- * Every value from an input is a text cell: a value that looks like a formula is shown, never evaluated.
+ * Writes evidence.xlsx: every sheet the evidence needs, each streamed row by row (a million findings stay within
+ * memory), every zip entry dated at the export time, so the same run gives the same bytes. Every value from an
+ * input is a text cell: a value that looks like a formula is shown, never evaluated.
  */
-export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: readonly ReconciliationRow[]): Promise<void> {
-  const exportedAt = new Date(facts.exportedAt);
-  const raw = `${path}.partial`;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: raw, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Recondesk';
-  workbook.created = exportedAt;
-  workbook.modified = exportedAt;
+export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: readonly ReconciliationRow[], options: WorkbookOptions = {}): Promise<void> {
+  const limit = options.maxDataRows ?? MAX_DATA_ROWS;
+  const tables: Table[] = [
+    { name: 'Findings', columns: FINDING_COLUMNS, count: rows.length, rows: () => mapped(rows, findingCells) },
+    { name: 'Side by side', columns: SIDE_BY_SIDE_COLUMNS, count: counted(rows, hasSideBySide), rows: () => sideBySide(rows) },
+    ...CONCERN_SHEETS.map((concern): Table => ({ name: concern.name, columns: FINDING_COLUMNS, count: counted(rows, concern.includes), rows: () => mapped(rows, findingCells, concern.includes) })),
+    { name: 'Decisions', columns: DECISION_COLUMNS, count: 0, rows: () => [], whenEmpty: 'No reviewer decisions: decisions are made in the app\'s review workspace; a command-line audit records none.' },
+    { name: 'Remediation', columns: REMEDIATION_COLUMNS, count: rows.reduce((sum, row) => sum + row.remediations.length, 0), rows: () => remediations(rows) },
+    { name: 'Audit trail', columns: AUDIT_COLUMNS, count: 0, rows: () => [], whenEmpty: 'No audit trail: it is kept by the app\'s review workspace; a command-line audit has one step, recorded in the Summary.' },
+    sources(facts),
+  ];
+  const sheets = [keyValueSheet('Summary', summary(facts, rows)), ...tables.flatMap((table) => tableSheets(table, limit)), keyValueSheet('Signature', signature(facts))];
+  await writeXlsx(path, sheets, { creator: 'Recondesk', at: new Date(facts.exportedAt) });
+}
 
-  await keyValueSheet(workbook, 'Summary', summary(facts, rows));
-  await tableSheet(workbook, 'Findings', FINDING_COLUMNS, rows.map(findingCells));
-  await tableSheet(workbook, 'Side by side', SIDE_BY_SIDE_COLUMNS, rows.flatMap((row) => { const cells = sideBySideCells(row); return cells ? [cells] : []; }));
-  for (const concern of CONCERN_SHEETS) await tableSheet(workbook, concern.name, FINDING_COLUMNS, rows.filter(concern.includes).map(findingCells));
-  await tableSheet(workbook, 'Decisions', DECISION_COLUMNS, [], 'No reviewer decisions: decisions are made in the app\'s review workspace; a command-line audit records none.');
-  await tableSheet(workbook, 'Remediation', REMEDIATION_COLUMNS, rows.flatMap(remediationCells));
-  await tableSheet(workbook, 'Audit trail', AUDIT_COLUMNS, [], 'No audit trail: it is kept by the app\'s review workspace; a command-line audit has one step, recorded in the Summary.');
-  await tableSheet(workbook, 'Sources', SOURCE_COLUMNS, facts.inputs.map((input) => [input.fileName, input.role, input.size, input.sha256, input.records, input.readAs, input.path ?? 'left out (--no-inputs)']));
-  await keyValueSheet(workbook, 'Signature', signature(facts));
-  await workbook.commit();
+/** A table's rows, pulled lazily so a million of them are never built at once. */
+interface Table {
+  readonly name: string;
+  readonly columns: readonly SheetColumn[];
+  readonly count: number;
+  readonly rows: () => Iterable<CellValue[]>;
+  readonly whenEmpty?: string;
+}
 
-  // exceljs stamps every zip entry with the current time; one fixed date makes the file reproducible.
-  const bytes = await readFile(raw);
-  setZipEntryDates(bytes, exportedAt);
-  await writeFile(path, bytes);
-  await rm(raw, { force: true });
+function* mapped(rows: readonly ReconciliationRow[], cells: (row: ReconciliationRow) => CellValue[], includes?: (row: ReconciliationRow) => boolean): Generator<CellValue[]> {
+  for (const row of rows) if (includes === undefined || includes(row)) yield cells(row);
+}
+
+function* sideBySide(rows: readonly ReconciliationRow[]): Generator<CellValue[]> {
+  for (const row of rows) {
+    const cells = sideBySideCells(row);
+    if (cells) yield cells;
+  }
+}
+
+function* remediations(rows: readonly ReconciliationRow[]): Generator<CellValue[]> {
+  for (const row of rows) if (row.remediations.length > 0) yield* remediationCells(row);
+}
+
+function counted(rows: readonly ReconciliationRow[], includes: (row: ReconciliationRow) => boolean): number {
+  let count = 0;
+  for (const row of rows) if (includes(row)) count += 1;
+  return count;
+}
+
+function sources(facts: WorkbookFacts): Table {
+  const lines = facts.inputs.map((input): CellValue[] => [input.fileName, input.role, input.size, input.sha256, input.records, input.readAs, input.path ?? 'left out (--no-inputs)']);
+  return { name: 'Sources', columns: SOURCE_COLUMNS, count: lines.length, rows: () => lines };
 }
 
 const DECISION_COLUMNS: readonly SheetColumn[] = [
@@ -136,50 +165,48 @@ function signature(facts: WorkbookFacts): KeyValue[] {
   ];
 }
 
-async function keyValueSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, lines: readonly KeyValue[]): Promise<void> {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = [{ width: 44 }, { width: 90 }];
-  for (const line of lines) {
-    const row = sheet.addRow(line.length === 1 ? [line[0]] : [line[0], line[1]]);
-    if (line.length === 1) row.font = { bold: true, size: 12 };
-    const value = row.getCell(2);
-    if (line[1] instanceof Date) value.numFmt = 'yyyy-mm-dd hh:mm:ss';
-    row.commit();
-  }
-  await sheet.commit();
+/** Two columns, key and value; a line with a key alone is a bold title. */
+function keyValueSheet(name: string, lines: readonly KeyValue[]): NamedSheet {
+  return {
+    name,
+    widths: [44, 90],
+    rows: lines,
+    rowCount: lines.length,
+    style: (value, column, line) => (line.length === 1 ? STYLE.title : column === 1 && value instanceof Date ? STYLE.dateSeconds : STYLE.plain),
+  };
 }
 
-/** A table: frozen bold header with a filter; continues on "Name (2)" past Excel's row limit. */
-async function tableSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: readonly SheetColumn[],
-  rows: readonly CellValue[][],
-  whenEmpty?: string,
-): Promise<void> {
-  const parts = Math.max(1, Math.ceil(rows.length / MAX_DATA_ROWS));
-  for (let part = 0; part < parts; part += 1) {
-    const sheet = workbook.addWorksheet(part === 0 ? name : `${name} (${part + 1})`, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-    header.commit();
-    const slice = rows.slice(part * MAX_DATA_ROWS, (part + 1) * MAX_DATA_ROWS);
-    for (const cells of slice) {
-      const row = sheet.addRow(cells.map((cell) => cell ?? null));
-      columns.forEach((column, index) => {
-        const cell = row.getCell(index + 1);
-        if (column.kind === 'date' && cells[index] instanceof Date) cell.numFmt = 'yyyy-mm-dd hh:mm';
-        if (column.kind === 'severity' && typeof cells[index] === 'string') {
-          const fill = SEVERITY_FILL[cells[index]];
-          if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-        }
-      });
-      row.commit();
-    }
-    if (slice.length === 0 && whenEmpty !== undefined) sheet.addRow([whenEmpty]).commit();
-    await sheet.commit();
+/** A table: frozen bold header with a filter; continues on "Name (2)" past the row limit. */
+function tableSheets(table: Table, limit: number): NamedSheet[] {
+  const widths = table.columns.map((column) => column.width);
+  const header = table.columns.map((column) => column.header);
+  const style = (value: XlsxValue, index: number): StyleId => {
+    const kind = table.columns[index]?.kind;
+    if (kind === 'date') return STYLE.date;
+    if (kind === 'severity' && typeof value === 'string') return SEVERITY_STYLE[value] ?? STYLE.plain;
+    return STYLE.plain;
+  };
+  if (table.count === 0) {
+    const rows = table.whenEmpty === undefined ? [] : [[table.whenEmpty]];
+    return [{ name: table.name, widths, header, rows, rowCount: rows.length, style: () => STYLE.plain }];
+  }
+  // One iterator shared by the parts: each part takes the next `limit` rows from where the last one stopped.
+  const iterator = table.rows()[Symbol.iterator]();
+  const parts = Math.ceil(table.count / limit);
+  return Array.from({ length: parts }, (_, part): NamedSheet => ({
+    name: part === 0 ? table.name : `${table.name} (${part + 1})`,
+    widths,
+    header,
+    rows: take(iterator, limit),
+    rowCount: Math.min(limit, table.count - part * limit),
+    style,
+  }));
+}
+
+function* take<T>(iterator: Iterator<T>, count: number): Generator<T> {
+  for (let taken = 0; taken < count; taken += 1) {
+    const next = iterator.next();
+    if (next.done === true) return;
+    yield next.value;
   }
 }

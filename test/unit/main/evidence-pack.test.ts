@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +11,7 @@ import { fixture } from '../../support/fixtures';
 import { tempDir, tempFile } from '../../support/temp-files';
 
 const exec = promisify(execFile);
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -147,6 +149,7 @@ describe('the evidence pack', () => {
     for (const file of ['findings.csv', 'evidence.xlsx', 'manifest.json', 'manifest.json.p7s', 'SHA256SUMS']) {
       expect({ file, bytes: await readFile(join(second, file)) }).toEqual({ file, bytes: await readFile(join(first, file)) });
     }
+    expect(await readFile(`${second}.zip`)).toEqual(await readFile(`${first}.zip`));
   });
 
   it('signs with an organisation PKCS#12 whose passphrase is in an environment variable', async () => {
@@ -182,14 +185,98 @@ describe('the evidence pack', () => {
     const again = capture();
     expect(await run(['audit', ...SCENARIO, '--unsigned', '--out', out], again)).toBe(3);
     expect(again.stderr.join('\n')).toContain('the --out folder is not empty');
+
+    // The zip goes beside the folder and never replaces a file.
+    const beside = join(await tempDir(), 'q');
+    await writeFile(`${beside}.zip`, 'not mine');
+    const taken = capture();
+    expect(await run(['audit', ...SCENARIO, '--unsigned', '--out', beside], taken)).toBe(3);
+    expect(taken.stderr.join('\n')).toContain('q.zip: already exists');
+    expect(await readFile(`${beside}.zip`, 'utf8')).toBe('not mine');
   });
 
   it('npm run demo: a signed pack from the bundled sample that verifies, with the verify command printed', async () => {
     const out = join(await tempDir(), 'demo-pack');
     const output = capture();
     expect(await run(['demo', '--out', out], output)).toBe(0);
-    expect(output.stdout.join('\n')).toContain(`Verify: npm run --silent recondesk -- verify ${out}`);
+    expect(output.stdout.join('\n')).toContain(`Verify: npm run --silent recondesk -- verify ${out}   (or the zip: verify ${out}.zip)`);
     expect(output.stdout.join('\n')).toMatch(/Signed by CN=Recondesk demo signer.*fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
     expect((await verified(out)).code).toBe(0);
+  });
+});
+
+// Python's zipfile: a zip reader that is not ours, to read the pack's zip and to rebuild it with one entry changed.
+const ZIP_TOOL = String.raw`
+import hashlib, json, sys, zipfile
+command, source = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(source) as archive:
+    if command == "list":
+        print(json.dumps({"bad": archive.testzip(), "entries": [[i.filename, i.compress_type, i.date_time, hashlib.sha256(archive.read(i)).hexdigest()] for i in archive.infolist()]}))
+    else:
+        target, name = sys.argv[3], sys.argv[4]
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in archive.infolist():
+                data = bytearray(archive.read(info))
+                if info.filename == name:
+                    at = len(data) // 2
+                    data[at] = 0x42 if data[at] == 0x41 else 0x41
+                out.writestr(info.filename, bytes(data))
+            if command == "add":
+                out.writestr(name, "id\n1\n")
+`;
+
+async function zipTool(...args: string[]): Promise<string> {
+  const script = await tempFile('zip-tool.py', ZIP_TOOL);
+  return (await exec('/usr/bin/python3', [script, ...args])).stdout;
+}
+
+describe('the evidence pack as one .zip', () => {
+  it('holds the same files under a folder named like the pack, dated at the export time, and verifies', async () => {
+    const out = await signedPack();
+    const listed = JSON.parse(await zipTool('list', `${out}.zip`)) as { bad: string | null; entries: [string, number, number[], string][] };
+    expect(listed.bad).toBeNull();
+    expect(listed.entries.map(([name]) => name)).toEqual([
+      'pack/SHA256SUMS', 'pack/VERIFY.txt', 'pack/evidence.xlsx', 'pack/findings.csv', 'pack/inputs/assignments.csv', 'pack/inputs/entra-users.json',
+      'pack/inputs/salesforce-users.csv', 'pack/manifest.json', 'pack/manifest.json.p7s', 'pack/signer.pem',
+    ]);
+    // Stored (0) only for the workbook, which is a zip already; deflated (8) otherwise.
+    expect(listed.entries.map(([name, method]) => [name.split('/').at(-1), method]).filter(([, method]) => method === 0)).toEqual([['evidence.xlsx', 0]]);
+    expect(new Set(listed.entries.map(([, , date]) => date.join(' ')))).toEqual(new Set(['2026 11 23 9 0 0']));
+    const inFolder = await Promise.all(listed.entries.map(async ([name]) => [name, sha256(await readFile(join(out, name.slice('pack/'.length))))]));
+    expect(listed.entries.map(([name, , , hash]) => [name, hash])).toEqual(inFolder);
+
+    const result = await verified(`${out}.zip`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ok   re-performance: findings.csv re-performed from inputs/ byte for byte');
+  });
+
+  it.each([
+    ['manifest.json', 'manifest.json.p7s: the signed digest is not the digest of manifest.json'],
+    ['findings.csv', 'findings.csv: changed'],
+    ['evidence.xlsx', 'evidence.xlsx: changed'],
+    ['inputs/salesforce-users.csv', 'inputs/salesforce-users.csv: changed'],
+  ])('fails verification when one byte of %s changes inside the zip (entry recompressed), and names it', async (file, named) => {
+    const out = await signedPack();
+    const tampered = join(await tempDir(), 'tampered.zip');
+    await zipTool('change', `${out}.zip`, tampered, `pack/${file}`);
+    const result = await verified(tampered);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`verification failed at ${named}`);
+  });
+
+  it('fails verification for a file added to the zip, and for an entry whose bytes no longer match its CRC', async () => {
+    const out = await signedPack();
+    const added = join(await tempDir(), 'added.zip');
+    await zipTool('add', `${out}.zip`, added, 'pack/inputs/extra.csv');
+    expect((await verified(added)).stderr).toContain('verification failed at inputs/extra.csv: not in the manifest');
+
+    // One byte of the stored workbook changed in place: the zip itself says the entry is damaged.
+    const bytes = await readFile(`${out}.zip`);
+    const workbook = bytes.indexOf('pack/evidence.xlsx') + 'pack/evidence.xlsx'.length + 1000;
+    bytes[workbook] = bytes[workbook]! ^ 0xff;
+    const damaged = join(await tempDir(), 'damaged.zip');
+    await writeFile(damaged, bytes);
+    expect((await verified(damaged)).stderr).toContain('verification failed at evidence.xlsx: damaged in the zip');
   });
 });

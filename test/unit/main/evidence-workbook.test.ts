@@ -1,8 +1,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { MANIFEST_FORMAT } from '@core/evidence/manifest';
+import type { ReconciliationRow } from '@core/model/reconciliation';
+import { DEFAULT_SETTINGS } from '@core/model/settings';
 import { run } from '../../../main/cli/run';
+import { writeWorkbook, type WorkbookFacts } from '../../../main/evidence/workbook';
+import { anAccount } from '../../support/builders';
 import { fixture } from '../../support/fixtures';
 import { tempDir, tempFile } from '../../support/temp-files';
 
@@ -74,5 +80,77 @@ describe('evidence.xlsx, read back by openpyxl', () => {
     const summary = Object.fromEntries(workbook.sheet['Summary']!.rows.map((row) => [row[0]?.v, row[1]?.v]));
     expect(summary).toMatchObject({ Period: '2026-Q4', 'Accounts = matched + orphan + ambiguous': 'holds', staleDays: '90' });
     expect(workbook.sheet['Sources']!.rows.map((row) => row[0]?.v)).toEqual(['File', 'users-download.csv', 'app-users.csv']);
+  });
+});
+
+const FACTS: WorkbookFacts = {
+  format: MANIFEST_FORMAT,
+  engineVersion: 'test',
+  exportedAt: '2026-11-23T09:00:00.000Z',
+  asOf: '2026-11-22T00:00:00.000Z',
+  runId: 'f'.repeat(64),
+  settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
+  scope: null,
+  target: { profileId: undefined, mapping: {}, dateOrder: undefined },
+  inputs: [{ role: 'target', fileName: 'app.csv', path: 'inputs/app.csv', size: 10, sha256: 'a'.repeat(64), records: 5, readAs: 'generic CSV' }],
+  counts: { situations: {}, findings: {}, severities: {} },
+  signer: null,
+};
+
+/** An orphan account per login: one line on Findings and one on Orphans each. */
+const orphans = (logins: readonly string[]): ReconciliationRow[] =>
+  logins.map((login, index) => ({
+    situation: 'ORPHAN',
+    account: anAccount({ accountId: `acc-${index + 1}`, login, lastLoginAt: Date.UTC(2026, 9, index + 1, 8, 30) }),
+    identities: [],
+    correlation: undefined,
+    findings: [],
+    severity: undefined,
+    remediations: [],
+  }));
+
+describe('evidence.xlsx, the writer itself', () => {
+  it('continues a sheet past the row limit on "Name (2)", "Name (3)", each with its header, frozen and filtered', async () => {
+    const path = join(await tempDir(), 'evidence.xlsx');
+    await writeWorkbook(path, FACTS, orphans(['a', 'b', 'c', 'd', 'e']), { maxDataRows: 2 });
+    const workbook = await readBack(path);
+
+    expect(workbook.sheets.filter((name) => name.startsWith('Findings') || name.startsWith('Orphans'))).toEqual([
+      'Findings', 'Findings (2)', 'Findings (3)', 'Orphans', 'Orphans (2)', 'Orphans (3)',
+    ]);
+    const logins = ['Findings', 'Findings (2)', 'Findings (3)'].map((name) => workbook.sheet[name]!.rows.map((row) => row[2]?.v));
+    expect(logins).toEqual([['Login', 'a', 'b'], ['Login', 'c', 'd'], ['Login', 'e']]);
+    expect(['Findings (2)', 'Findings (3)'].map((name) => [workbook.sheet[name]!.freeze, workbook.sheet[name]!.filter])).toEqual([['A2', 'A1:N1'], ['A2', 'A1:N1']]);
+    expect(workbook.sheet['Findings (3)']!.rows[1]![6]).toEqual({ v: '2026-10-05 08:30:00', t: 'd', f: 'yyyy-mm-dd hh:mm' });
+  });
+
+  it('drops the control characters XML forbids and keeps tabs, line ends, and leading or trailing spaces', async () => {
+    const path = join(await tempDir(), 'evidence.xlsx');
+    await writeWorkbook(path, FACTS, orphans(['bell\u0007 and nul\u0000 gone', '\ttab, CR\r\nLF kept ', ' <b>&amp;</b> \uFFFF']));
+    const logins = (await readBack(path)).sheet['Findings']!.rows.slice(1).map((row) => row[2]);
+    expect(logins).toEqual([
+      { v: 'bell and nul gone', t: 's', f: 'General' },
+      { v: '\ttab, CR\r\nLF kept ', t: 's', f: 'General' },
+      { v: ' <b>&amp;</b> ', t: 's', f: 'General' },
+    ]);
+  });
+
+  it('is read by exceljs too: the same sheets, text as text, dates as dates, numbers as numbers', async () => {
+    const path = join(await tempDir(), 'evidence.xlsx');
+    await writeWorkbook(path, FACTS, orphans(['=HYPERLINK("http://evil.example","x")', 'plain']));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Summary', 'Findings', 'Side by side', 'Orphans', 'Terminated', 'Stale and dormant', 'Unassigned and missing', 'Drift',
+      'Provisioning errors', 'Privileged', 'Decisions', 'Remediation', 'Audit trail', 'Sources', 'Signature',
+    ]);
+    const findings = workbook.getWorksheet('Findings')!;
+    expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const login = findings.getCell('C2');
+    expect([login.type, login.value, login.formula]).toEqual([ExcelJS.ValueType.String, '=HYPERLINK("http://evil.example","x")', undefined]);
+    expect(findings.getCell('G3').value).toEqual(new Date(Date.UTC(2026, 9, 2, 8, 30)));
+    expect(findings.getCell('A1').font).toMatchObject({ bold: true });
+    expect(findings.getColumn(14).width).toBe(80);
+    expect(workbook.getWorksheet('Sources')!.getCell('C2').value).toBe(10);
   });
 });

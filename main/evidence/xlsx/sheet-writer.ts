@@ -1,0 +1,65 @@
+import type { ZipEntryWriter } from '../zip/zip-writer';
+import { columnName, pushCell, type XlsxValue } from './cell-xml';
+import { STYLE, type StyleId } from './styles';
+
+/** What one worksheet holds. The rows are pulled one at a time, so a sheet never sits in memory whole. */
+export interface SheetContent {
+  /** Column widths in characters. */
+  readonly widths: readonly number[];
+  /** A header row: bold, shaded, frozen, with a filter over the columns. */
+  readonly header?: readonly string[];
+  readonly rows: Iterable<readonly XlsxValue[]>;
+  /** How many rows `rows` gives (the sheet's dimension is written before them). */
+  readonly rowCount: number;
+  readonly style: (value: XlsxValue, column: number, row: readonly XlsxValue[]) => StyleId;
+}
+
+// XML is handed to the zip entry in pieces of about this many strings (some 64 K characters): large enough that
+// zlib's threadpool work is worth its hop, small enough that memory stays flat. (Much larger pieces become
+// large objects that only a full garbage collection frees.)
+const CHUNK_PIECES = 8192;
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
+
+/** Writes one worksheet part (xl/worksheets/sheetN.xml) into an open zip entry, in bounded chunks. */
+export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, selected: boolean): Promise<void> {
+  const letters = sheet.widths.map((_, index) => columnName(index));
+  const lastColumn = letters.at(-1) ?? 'A';
+  const headerRows = sheet.header ? 1 : 0;
+  const lastRow = Math.max(1, sheet.rowCount + headerRows);
+  let xml: string[] = [HEAD, `<dimension ref="A1:${lastColumn}${lastRow}"/>`, sheetViews(sheet.header !== undefined, selected), '<sheetFormatPr defaultRowHeight="15"/>'];
+  xml.push(`<cols>${sheet.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('')}</cols><sheetData>`);
+  let rowNumber = 0;
+  if (sheet.header) {
+    rowNumber = 1;
+    xml.push('<row r="1">');
+    sheet.header.forEach((text, index) => pushCell(xml, `${letters[index]}1`, text, STYLE.header));
+    xml.push('</row>');
+  }
+  for (const cells of sheet.rows) {
+    rowNumber += 1;
+    xml.push(`<row r="${rowNumber}">`);
+    // Readers place a cell without `r` right after the previous one, so `r` is written only after a gap (and
+    // on a row's first cell, which exceljs needs).
+    let follows = false;
+    for (let index = 0; index < cells.length; index += 1) {
+      const value = cells[index];
+      follows = value !== undefined && pushCell(xml, follows ? undefined : letters[index]! + rowNumber, value, sheet.style(value, index, cells));
+    }
+    xml.push('</row>');
+    if (xml.length >= CHUNK_PIECES) {
+      await entry.write(xml.join(''));
+      xml = [];
+    }
+  }
+  xml.push('</sheetData>');
+  if (sheet.header) xml.push(`<autoFilter ref="A1:${lastColumn}1"/>`);
+  xml.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  await entry.write(xml.join(''));
+}
+
+function sheetViews(frozenHeader: boolean, selected: boolean): string {
+  const tab = selected ? ' tabSelected="1"' : '';
+  if (!frozenHeader) return `<sheetViews><sheetView${tab} workbookViewId="0"/></sheetViews>`;
+  return `<sheetViews><sheetView${tab} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`;
+}

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { extractZipEntry, readZipEntries } from '../../../main/evidence/zip/zip-reader';
+import { ZipWriter } from '../../../main/evidence/zip/zip-writer';
+import { tempDir, tempFile } from '../../support/temp-files';
+
+const exec = promisify(execFile);
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+// Python's zipfile, a reader that is not ours: names, methods, ZIP64 use and each entry's SHA-256.
+const LIST = String.raw`
+import hashlib, json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    entries = archive.infolist()
+    print(json.dumps({"bad": archive.testzip(), "count": len(entries), "first": [[i.filename, i.compress_type, hashlib.sha256(archive.read(i)).hexdigest()] for i in entries[:3]]}))
+`;
+
+async function pythonList(path: string): Promise<{ bad: string | null; count: number; first: [string, number, string][] }> {
+  const script = await tempFile('list.py', LIST);
+  return JSON.parse((await exec('/usr/bin/python3', [script, path], { maxBuffer: 16 * 1024 * 1024 })).stdout) as never;
+}
+
+/** Text long enough to span several deflate blocks, and not the same in each. */
+const lines = (count: number): string => Array.from({ length: count }, (_, index) => `<row r="${index}"><c t="inlineStr"><is><t>value ${index * 7919}</t></is></c></row>\n`).join('');
+
+describe('the zip writer and reader', () => {
+  it('writes streamed, stored and whole entries that Python reads, and reads them back itself', async () => {
+    const folder = await tempDir();
+    const path = join(folder, 'a.zip');
+    const big = lines(60_000);
+    const stored = await tempFile('stored.bin', 'stored as is\n');
+    const zip = ZipWriter.create(path, new Date('2026-11-23T09:00:00Z'));
+    const entry = await zip.entry('streamed/big.xml');
+    for (let at = 0; at < big.length; at += 100_000) await entry.write(big.slice(at, at + 100_000));
+    await entry.end();
+    await zip.addFile('stored.bin', stored, 'store');
+    await zip.addBytes('naïve.txt', 'ünïcode name');
+    await zip.finish();
+
+    expect(Buffer.byteLength(big)).toBeGreaterThan(3 * 1024 * 1024);
+    expect(await pythonList(path)).toEqual({
+      bad: null,
+      count: 3,
+      first: [['streamed/big.xml', 8, sha256(big)], ['stored.bin', 0, sha256('stored as is\n')], ['naïve.txt', 8, sha256('ünïcode name')]],
+    });
+    const entries = await readZipEntries(path);
+    const back = await Promise.all(entries.map(async (item, index) => {
+      const target = join(folder, `out-${index}`);
+      await extractZipEntry(path, item, target);
+      return [item.name, sha256(await readFile(target))];
+    }));
+    expect(back).toEqual([['streamed/big.xml', sha256(big)], ['stored.bin', sha256('stored as is\n')], ['naïve.txt', sha256('ünïcode name')]]);
+  });
+
+  it('switches to ZIP64 past 65,535 entries, and both readers still see every entry', async () => {
+    const path = join(await tempDir(), 'many.zip');
+    const zip = ZipWriter.create(path, new Date('2026-11-23T09:00:00Z'));
+    for (let index = 0; index < 65_540; index += 1) await zip.addBytes(`f/${index}`, String(index), 'store');
+    await zip.finish();
+
+    const bytes = await readFile(path);
+    // The ZIP64 end of central directory record, and the classic record saying "see ZIP64".
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true);
+    expect(bytes.readUInt16LE(bytes.byteLength - 22 + 10)).toBe(0xffff);
+    const listed = await pythonList(path);
+    expect([listed.bad, listed.count]).toEqual([null, 65_540]);
+    const entries = await readZipEntries(path);
+    expect([entries.length, entries.at(-1)?.name]).toEqual([65_540, 'f/65539']);
+  }, 60_000);
+});
