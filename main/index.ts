@@ -29,6 +29,7 @@ function openMainWindow(): void {
     appVersion: app.getVersion(),
     // Packaged, the sample ships as an extra resource; from a checkout it is build/demo.
     identityFolder: join(app.getPath('userData'), 'signing-identities'),
+    inputFolder: join(app.getPath('userData'), 'inputs'),
     // Keychain, DPAPI or libsecret; on Linux without a keyring Electron falls back to a fixed key, which is no
     // protection, so that backend counts as no secret store and a passphrase is asked instead.
     secretStore: {
@@ -37,15 +38,25 @@ function openMainWindow(): void {
       decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
     },
     sampleFolder: app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'build/demo'),
-    async showSaveDialog(suggestedName) {
-      const result = await dialog.showSaveDialog(window, {
-        title: 'Back up the workspace',
-        defaultPath: suggestedName,
-        filters: [{ name: 'Recondesk backup', extensions: ['recondesk-backup'] }],
-      });
+    async showSaveDialog(suggestedName, purpose) {
+      const result = await dialog.showSaveDialog(
+        window,
+        purpose === 'pack'
+          ? // The name given becomes the pack's folder, with the .zip beside it.
+            { title: 'Export the evidence pack', defaultPath: suggestedName, buttonLabel: 'Export', properties: ['createDirectory', 'showOverwriteConfirmation'] }
+          : { title: 'Back up the workspace', defaultPath: suggestedName, filters: [{ name: 'Recondesk backup', extensions: ['recondesk-backup'] }] },
+      );
       return result.canceled ? undefined : result.filePath;
     },
     async showOpenDialog(kind) {
+      if (kind === 'pack-folder' || kind === 'pack-zip') {
+        const result = await dialog.showOpenDialog(window, {
+          title: 'Verify an evidence pack',
+          properties: kind === 'pack-folder' ? ['openDirectory'] : ['openFile'],
+          ...(kind === 'pack-zip' ? { filters: [{ name: 'Evidence pack', extensions: ['zip'] }] } : {}),
+        });
+        return result.canceled ? [] : result.filePaths;
+      }
       if (kind === 'pkcs12') {
         const result = await dialog.showOpenDialog(window, { title: 'Import a signing identity', properties: ['openFile'], filters: [{ name: 'PKCS#12', extensions: ['pfx', 'p12'] }] });
         return result.canceled ? [] : result.filePaths;

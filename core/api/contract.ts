@@ -11,6 +11,7 @@ import { ACCOUNT_FIELDS, type ColumnMapping } from '../import/target-generic';
 import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { ok, type Result } from '../model/result';
 import { asObjectWithKeys, badRequest, isOneOf, isToken } from './validate';
+import { validateExportRequest, type ExportedPack, type ExportPackRequest } from './export-request';
 
 export type ApiError = ImportIssue;
 export type ApiResult<T> = Result<T, ApiError>;
@@ -154,6 +155,26 @@ export interface ImportSigningIdentityRequest {
   readonly keepWith?: string;
 }
 
+/** A folder or file chosen in main's dialog for an evidence pack; the renderer holds only its token. */
+export interface ChosenPath {
+  readonly token: string;
+  readonly name: string;
+}
+/** One check of a pack's verification, in the order they ran. */
+export interface EvidenceCheck {
+  readonly check: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+export interface EvidenceVerification {
+  readonly ok: boolean;
+  readonly checks: readonly EvidenceCheck[];
+  /** From the manifest, once the signature proved it. */
+  readonly runId?: string;
+  readonly exportedAt?: string;
+  readonly review?: { readonly name: string; readonly application: string; readonly period: string } | null;
+}
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -177,6 +198,11 @@ export interface Api {
   createSigningIdentity(request: CreateSigningIdentityRequest): Promise<ApiResult<SigningIdentitySummary>>;
   chooseSigningFile(request: Record<string, never>): Promise<ApiResult<ChosenFile | null>>;
   importSigningIdentity(request: ImportSigningIdentityRequest): Promise<ApiResult<SigningIdentitySummary>>;
+  chooseExportDestination(request: { readonly suggestedName: string }): Promise<ApiResult<ChosenPath | null>>;
+  exportPack(request: ExportPackRequest): Promise<ApiResult<ExportedPack>>;
+  cancelExport(request: { readonly exportId: string }): Promise<ApiResult<null>>;
+  chooseEvidence(request: { readonly kind: 'folder' | 'zip' }): Promise<ApiResult<ChosenPath | null>>;
+  verifyEvidence(request: { readonly token: string }): Promise<ApiResult<EvidenceVerification>>;
 }
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
@@ -245,13 +271,7 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
   },
   nextBatch: validateImportRef,
   cancelImport: validateImportRef,
-  chooseBackupDestination(value) {
-    const object = asObjectWithKeys(value, ['suggestedName']);
-    if (!object.ok) return object;
-    const { suggestedName } = object.value;
-    // A bare file name: the dialog decides the folder; nothing from the page becomes a path.
-    return typeof suggestedName === 'string' && /^[\w .()-]{1,120}$/.test(suggestedName) ? ok({ suggestedName }) : badRequest('suggestedName must be a plain file name');
-  },
+  chooseBackupDestination: validateSuggestedName,
   appendBackup(value) {
     const object = asObjectWithKeys(value, ['token', 'chunk']);
     if (!object.ok) return object;
@@ -299,7 +319,35 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     if (keepWith !== undefined && (typeof keepWith !== 'string' || keepWith.length > 1000)) return badRequest('keepWith must be text');
     return ok({ token, passphrase, ...(keepWith === undefined ? {} : { keepWith }) });
   },
+  chooseExportDestination: validateSuggestedName,
+  exportPack: validateExportRequest,
+  cancelExport(value) {
+    const object = asObjectWithKeys(value, ['exportId']);
+    if (!object.ok) return object;
+    const { exportId } = object.value;
+    return isToken(exportId) ? ok({ exportId }) : badRequest('exportId must be a token');
+  },
+  chooseEvidence(value) {
+    const object = asObjectWithKeys(value, ['kind']);
+    if (!object.ok) return object;
+    const { kind } = object.value;
+    return kind === 'folder' || kind === 'zip' ? ok({ kind }) : badRequest('kind must be folder or zip');
+  },
+  verifyEvidence(value) {
+    const object = asObjectWithKeys(value, ['token']);
+    if (!object.ok) return object;
+    const { token } = object.value;
+    return isToken(token) ? ok({ token }) : badRequest('token must be a pack token from chooseEvidence');
+  },
 };
+
+function validateSuggestedName(value: unknown): ApiResult<{ readonly suggestedName: string }> {
+  const object = asObjectWithKeys(value, ['suggestedName']);
+  if (!object.ok) return object;
+  const { suggestedName } = object.value;
+  // A bare file name: the dialog decides the folder; nothing from the page becomes a path.
+  return typeof suggestedName === 'string' && /^[\w .()-]{1,120}$/.test(suggestedName) ? ok({ suggestedName }) : badRequest('suggestedName must be a plain file name');
+}
 
 function validateNoArguments(value: unknown): ApiResult<Record<string, never>> {
   const object = asObjectWithKeys(value, []);

@@ -2,6 +2,7 @@ import { canonicalJson } from '../canonical-json';
 import type { ScopingFilter } from '../engine/scope';
 import type { ColumnMapping } from '../import/target-generic';
 import type { DateOrder } from '../import/values';
+import type { ManualLink } from '../model/manual-link';
 import type { ReconciliationSettings } from '../model/settings';
 
 /** Names the manifest format, so a verifier knows what it reads. */
@@ -37,6 +38,15 @@ export interface TargetReadingRecord {
   readonly dateOrder: DateOrder | undefined;
 }
 
+/** The app's review a pack was exported from; a command-line audit has none. */
+export interface ReviewRecord {
+  readonly name: string;
+  readonly application: string;
+  readonly period: string;
+  readonly owner: string;
+  readonly reviewer: { readonly name: string; readonly role: string };
+}
+
 export interface EvidenceManifest {
   readonly format: typeof MANIFEST_FORMAT;
   readonly engineVersion: string;
@@ -47,7 +57,10 @@ export interface EvidenceManifest {
   readonly settings: ReconciliationSettings;
   readonly scope: ScopingFilter | null;
   readonly target: TargetReadingRecord;
+  /** The reviewers' correlation fixes, re-applied over the rules when the run is re-performed. */
+  readonly links: readonly ManualLink[];
   readonly inputs: readonly PackInput[];
+  readonly review: ReviewRecord | null;
   readonly counts: {
     readonly situations: Readonly<Record<string, number>>;
     readonly findings: Readonly<Record<string, number>>;
@@ -59,13 +72,15 @@ export interface EvidenceManifest {
 }
 
 /** The text whose SHA-256 identifies a run: the same inputs and settings give the same id wherever they run. */
-export function runIdentityText(manifest: Pick<EvidenceManifest, 'engineVersion' | 'asOf' | 'settings' | 'scope' | 'target' | 'inputs'>): string {
+export function runIdentityText(manifest: Pick<EvidenceManifest, 'engineVersion' | 'asOf' | 'settings' | 'scope' | 'target' | 'links' | 'inputs'>): string {
   return canonicalJson({
     engineVersion: manifest.engineVersion,
     asOf: manifest.asOf,
     settings: manifest.settings,
     scope: manifest.scope,
     target: manifest.target,
+    // Fixes change the findings, so they are part of what identifies the run; a run without any keeps the id it had before fixes existed.
+    ...(manifest.links.length > 0 ? { links: manifest.links.map((link) => ({ accountId: link.accountId, identityId: link.identityId, action: link.action })) } : {}),
     inputs: manifest.inputs.map((input) => ({ role: input.role, sha256: input.sha256 })),
   });
 }

@@ -6,7 +6,7 @@ export interface Reviewer {
   readonly role: string;
 }
 
-export type AuditAction = 'import' | 'run' | 'decision' | 'reviewer' | 'correlation' | 'sample' | 'settings' | 'carried' | 'checklist';
+export type AuditAction = 'import' | 'run' | 'decision' | 'reviewer' | 'correlation' | 'sample' | 'settings' | 'carried' | 'checklist' | 'export';
 
 /** One appended fact: who did what, when, chained to the entry before it by hash. */
 export interface AuditEntry {

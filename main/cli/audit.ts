@@ -6,6 +6,7 @@ import { parseSettings } from '@core/engine/settings-file';
 import type { ColumnMapping } from '@core/import/target-generic';
 import { describeIssue, type ImportIssue } from '@core/model/import-issue';
 import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliation';
+import type { ManualLink } from '@core/model/manual-link';
 import type { ReconciliationSettings } from '@core/model/settings';
 import type { DateOrder } from '@core/import/values';
 import { writeFindingsCsv } from '@core/reconcile/findings-csv';
@@ -48,6 +49,8 @@ export interface AuditRequest {
   readonly reading: TargetReadingRecord;
   readonly settings: ReconciliationSettings;
   readonly scope: ScopingFilter | undefined;
+  /** Reviewers' correlation fixes (the app's); the command line has none. */
+  readonly links: readonly ManualLink[];
 }
 
 export interface AuditOutcome {
@@ -71,7 +74,7 @@ export async function performAudit(request: AuditRequest): Promise<AuditOutcome>
     provisioningEvents: entra.provisioningEvents,
     hasSignInData: entra.hasSignInData,
     scope,
-    links: [],
+    links: request.links,
     settings,
   });
   return { result, findingsCsv: writeFindingsCsv(result.rows), entraFiles: entra.files, targetFile: target.file };
@@ -86,7 +89,7 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const settings = await loadSettings(options, asOf);
     const scope = options.scopeFile === undefined ? undefined : await loadScope(options.scopeFile);
     const reading: TargetReadingRecord = { profileId: options.profileId, mapping: options.mapping, dateOrder: options.dateOrder };
-    const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope };
+    const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope, links: [] };
     const outcome = await performAudit(request);
     const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,

@@ -17,7 +17,7 @@ import type { AuditOutcome, AuditRequest } from '../cli/audit';
 import type { LoadedFile } from '../cli/load-sources';
 import { writePackZip } from './pack-zip';
 import { signDetached, type Signer } from './signer';
-import { writeWorkbook, type WorkbookFacts } from './workbook';
+import { writeWorkbook, type ReviewEvidence, type WorkbookFacts } from './workbook';
 
 export interface PackRequest {
   readonly out: string;
@@ -26,6 +26,8 @@ export interface PackRequest {
   readonly includeInputs: boolean;
   readonly exportedAt: string;
   readonly signer: Signer | undefined;
+  /** The app's review: who reviewed, what they decided and did, and the trail; a command-line audit has none. */
+  readonly review?: ReviewEvidence;
 }
 
 /** The pack's own file names. */
@@ -77,10 +79,19 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
     settings: result.settings,
     scope: request.scope ?? null,
     target: request.reading,
+    links: request.links,
     inputs,
   };
-  const facts: WorkbookFacts = { format: MANIFEST_FORMAT, ...identity, exportedAt: pack.exportedAt, runId: sha256(runIdentityText(identity)), counts: result.counts, signer: signerRecord };
-  await writeWorkbook(join(out, PACK.workbook), facts, result.rows);
+  const facts: WorkbookFacts = {
+    format: MANIFEST_FORMAT,
+    ...identity,
+    review: pack.review?.record ?? null,
+    exportedAt: pack.exportedAt,
+    runId: sha256(runIdentityText(identity)),
+    counts: result.counts,
+    signer: signerRecord,
+  };
+  await writeWorkbook(join(out, PACK.workbook), facts, result.rows, {}, pack.review);
   const workbook = await hashFile(join(out, PACK.workbook));
   files.push({ path: PACK.workbook, ...workbook });
   const manifest: EvidenceManifest = {

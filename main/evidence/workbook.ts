@@ -13,13 +13,27 @@ import {
   type CellValue,
   type SheetColumn,
 } from '@core/evidence/workbook-plan';
+import { canonicalJson } from '@core/canonical-json';
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
+import type { AuditEntry, ChainVerdict } from '@core/review/audit-trail';
+import { ACTION_LABELS, STATUS_LABELS, type ChecklistItem } from '@core/review/checklist';
+import type { Decision } from '@core/review/decisions';
 import type { XlsxValue } from './xlsx/cell-xml';
 import { STYLE, type StyleId } from './xlsx/styles';
 import { writeXlsx, type NamedSheet } from './xlsx/xlsx-writer';
 
 /** What the workbook shows besides the rows: the manifest's facts, before the manifest exists. */
 export type WorkbookFacts = Omit<EvidenceManifest, 'files'>;
+
+/** What the app's review adds to a pack: the reviewers' decisions, the checklist as they left it, and the trail. */
+export interface ReviewEvidence {
+  readonly record: NonNullable<EvidenceManifest['review']>;
+  readonly decisions: readonly Decision[];
+  readonly checklist: readonly ChecklistItem[];
+  readonly trail: readonly AuditEntry[];
+  /** The trail's hash chain as main recomputed it at export. */
+  readonly chain: ChainVerdict;
+}
 
 export interface WorkbookOptions {
   /** Data rows per sheet before it continues on "Name (2)": Excel's limit, smaller only in tests. */
@@ -33,18 +47,40 @@ const SEVERITY_STYLE: Readonly<Record<string, StyleId>> = { critical: STYLE.crit
  * memory), every zip entry dated at the export time, so the same run gives the same bytes. Every value from an
  * input is a text cell: a value that looks like a formula is shown, never evaluated.
  */
-export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: readonly ReconciliationRow[], options: WorkbookOptions = {}): Promise<void> {
+export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: readonly ReconciliationRow[], options: WorkbookOptions = {}, review?: ReviewEvidence): Promise<void> {
   const limit = options.maxDataRows ?? MAX_DATA_ROWS;
+  const remediation: Table = review
+    ? { name: 'Remediation', columns: CHECKLIST_COLUMNS, count: review.checklist.length, rows: () => review.checklist.map(checklistCells), whenEmpty: 'Nothing to remediate: no finding calls for an action and no decision asked for one.' }
+    : { name: 'Remediation', columns: REMEDIATION_COLUMNS, count: rows.reduce((sum, row) => sum + row.remediations.length, 0), rows: () => remediations(rows) };
   const tables: Table[] = [
     { name: 'Findings', columns: FINDING_COLUMNS, count: rows.length, rows: () => mapped(rows, findingCells) },
     { name: 'Side by side', columns: SIDE_BY_SIDE_COLUMNS, count: counted(rows, hasSideBySide), rows: () => sideBySide(rows) },
     ...CONCERN_SHEETS.map((concern): Table => ({ name: concern.name, columns: FINDING_COLUMNS, count: counted(rows, concern.includes), rows: () => mapped(rows, findingCells, concern.includes) })),
-    { name: 'Decisions', columns: DECISION_COLUMNS, count: 0, rows: () => [], whenEmpty: 'No reviewer decisions: decisions are made in the app\'s review workspace; a command-line audit records none.' },
-    { name: 'Remediation', columns: REMEDIATION_COLUMNS, count: rows.reduce((sum, row) => sum + row.remediations.length, 0), rows: () => remediations(rows) },
-    { name: 'Audit trail', columns: AUDIT_COLUMNS, count: 0, rows: () => [], whenEmpty: 'No audit trail: it is kept by the app\'s review workspace; a command-line audit has one step, recorded in the Summary.' },
+    {
+      name: 'Decisions',
+      columns: DECISION_COLUMNS,
+      count: review?.decisions.length ?? 0,
+      rows: () => (review?.decisions ?? []).map(decisionCells),
+      whenEmpty: review ? 'No reviewer decisions were recorded in this review.' : 'No reviewer decisions: decisions are made in the app\'s review workspace; a command-line audit records none.',
+    },
+    remediation,
+    {
+      name: 'Correlation fixes',
+      columns: LINK_COLUMNS,
+      count: facts.links.length,
+      rows: () => facts.links.map((link): CellValue[] => [link.accountId, link.identityId, link.action, link.justification, link.by, new Date(link.at)]),
+      whenEmpty: 'No correlation fixes: every account was correlated by the rules alone.',
+    },
+    {
+      name: 'Audit trail',
+      columns: AUDIT_COLUMNS,
+      count: review?.trail.length ?? 0,
+      rows: () => (review?.trail ?? []).map(auditCells),
+      whenEmpty: 'No audit trail: it is kept by the app\'s review workspace; a command-line audit has one step, recorded in the Summary.',
+    },
     sources(facts),
   ];
-  const sheets = [keyValueSheet('Summary', summary(facts, rows)), ...tables.flatMap((table) => tableSheets(table, limit)), keyValueSheet('Signature', signature(facts))];
+  const sheets = [keyValueSheet('Summary', summary(facts, rows, review)), ...tables.flatMap((table) => tableSheets(table, limit)), keyValueSheet('Signature', signature(facts))];
   await writeXlsx(path, sheets, { creator: 'Recondesk', at: new Date(facts.exportedAt) });
 }
 
@@ -84,14 +120,68 @@ function sources(facts: WorkbookFacts): Table {
 }
 
 const DECISION_COLUMNS: readonly SheetColumn[] = [
-  { header: 'Account id', width: 22 },
-  { header: 'Finding', width: 20 },
+  { header: 'Row (account or identity)', width: 30 },
+  { header: 'Answers', width: 24 },
   { header: 'Decision', width: 12 },
   { header: 'Justification', width: 50 },
+  { header: 'Approver', width: 20 },
+  { header: 'Expires', width: 12, kind: 'date' },
   { header: 'Reviewer', width: 20 },
   { header: 'Role', width: 16 },
   { header: 'Decided at', width: 18, kind: 'date' },
 ];
+const CHECKLIST_COLUMNS: readonly SheetColumn[] = [
+  { header: 'Action', width: 30 },
+  { header: 'Owner', width: 22 },
+  { header: 'Due', width: 12, kind: 'date' },
+  { header: 'Status', width: 12 },
+  { header: 'Severity', width: 9, kind: 'severity' },
+  { header: 'Account', width: 24 },
+  { header: 'Identity UPN', width: 30 },
+  { header: 'Cause', width: 22 },
+  { header: 'Decision', width: 10 },
+  { header: 'Note', width: 30 },
+  { header: 'Ticket', width: 16 },
+  { header: 'Evidence reference', width: 24 },
+  { header: 'Guidance', width: 60 },
+];
+const LINK_COLUMNS: readonly SheetColumn[] = [
+  { header: 'Account id', width: 22 },
+  { header: 'Identity id', width: 38 },
+  { header: 'Fix', width: 8 },
+  { header: 'Justification', width: 50 },
+  { header: 'By', width: 20 },
+  { header: 'At', width: 18, kind: 'date' },
+];
+
+const day = (date: string | undefined): Date | undefined => (date ? new Date(`${date}T00:00:00.000Z`) : undefined);
+
+function decisionCells(decision: Decision): CellValue[] {
+  const { by } = decision;
+  return [decision.rowKey, decision.answers.join(', '), decision.kind, decision.justification, decision.approver, day(decision.expires), by.name, by.role, new Date(decision.at)];
+}
+
+function checklistCells(item: ChecklistItem): CellValue[] {
+  return [
+    ACTION_LABELS[item.action],
+    item.owner,
+    day(item.dueDate),
+    STATUS_LABELS[item.status],
+    item.severity,
+    item.account || undefined,
+    item.identity || undefined,
+    item.causes.join(', '),
+    item.decision,
+    item.note || undefined,
+    item.ticket || undefined,
+    item.evidence || undefined,
+    item.guidance,
+  ];
+}
+
+function auditCells(entry: AuditEntry): CellValue[] {
+  return [entry.seq, new Date(entry.at), `${entry.who.name} (${entry.who.role})`, entry.action, canonicalJson(entry.details), entry.previousHash, entry.hash];
+}
 const AUDIT_COLUMNS: readonly SheetColumn[] = [
   { header: 'Seq', width: 6, kind: 'number' },
   { header: 'At', width: 18, kind: 'date' },
@@ -113,19 +203,39 @@ const SOURCE_COLUMNS: readonly SheetColumn[] = [
 
 type KeyValue = readonly [string, CellValue] | readonly [string];
 
-function summary(facts: WorkbookFacts, rows: readonly ReconciliationRow[]): KeyValue[] {
+function reviewLines(facts: WorkbookFacts, review: ReviewEvidence | undefined): KeyValue[] {
+  if (!review) {
+    const target = facts.inputs.find((input) => input.role === 'target');
+    return [
+      ['Review', 'Command-line audit'],
+      ['Application', target?.readAs.split(' (')[0] ?? target?.fileName],
+      ['Period', quarterOf(facts.asOf)],
+      ['As of', new Date(facts.asOf)],
+      ['Reviewer and role', 'not recorded by the command line (the app records the reviewer on every action)'],
+    ];
+  }
+  const { record, chain } = review;
+  return [
+    ['Review', record.name],
+    ['Application', record.application],
+    ['Period', record.period],
+    ['As of', new Date(facts.asOf)],
+    ['Owner', record.owner],
+    ['Reviewer and role', `${record.reviewer.name}, ${record.reviewer.role}`],
+    ['Decisions recorded', review.decisions.length],
+    ['Correlation fixes', facts.links.length],
+    ['Audit trail', chain.intact ? `intact: ${chain.entries} entries, each chained to the one before by SHA-256` : `BROKEN at entry ${chain.seq}: ${chain.reason}`],
+  ];
+}
+
+function summary(facts: WorkbookFacts, rows: readonly ReconciliationRow[], review: ReviewEvidence | undefined): KeyValue[] {
   const { counts, settings } = facts;
   const accounts = rows.filter((row) => row.account !== undefined).length;
   const reconciled = (counts.situations['MATCHED'] ?? 0) + (counts.situations['ORPHAN'] ?? 0) + (counts.situations['AMBIGUOUS'] ?? 0);
   const addsUp = reconciled === accounts;
-  const target = facts.inputs.find((input) => input.role === 'target');
   return [
     ['Review'],
-    ['Review', 'Command-line audit'],
-    ['Application', target?.readAs.split(' (')[0] ?? target?.fileName],
-    ['Period', quarterOf(facts.asOf)],
-    ['As of', new Date(facts.asOf)],
-    ['Reviewer and role', 'not recorded by the command line (the app records the reviewer on every action)'],
+    ...reviewLines(facts, review),
     ['Engine version', facts.engineVersion],
     ['Run id', facts.runId],
     ['Exported at', new Date(facts.exportedAt)],

@@ -1,11 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { basename, join } from 'node:path';
 import type { Api, ApiEventName, ApiEvents } from '@core/api/contract';
 import type { SourceKind } from '@core/import/source-kind';
 import { fail, ok } from '@core/model/result';
 import { SigningIdentities, type SecretStore } from '../evidence/identity-store';
 import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
+import { InputStore } from '../files/input-store';
+import { reperformFromManifest } from '../evidence/reperform';
+import { verifyEvidence } from '../evidence/verify-pack-zip';
+import { Exports } from './exports';
 import { Imports } from './imports';
 
 /** What the handlers need from the platform; Electron, the browser test bridge and tests each supply it. */
@@ -13,9 +18,11 @@ export interface HandlerDeps {
   readonly appName: string;
   readonly appVersion: string;
   /** Shows the platform's open-file dialog; resolves to the chosen paths, empty when the user cancels. */
-  readonly showOpenDialog: (kind: SourceKind | 'backup' | 'pkcs12') => Promise<readonly string[]>;
+  readonly showOpenDialog: (kind: SourceKind | 'backup' | 'pkcs12' | 'pack-folder' | 'pack-zip') => Promise<readonly string[]>;
   /** Shows the platform's save dialog; resolves to the chosen path, undefined when the user cancels. */
-  readonly showSaveDialog: (suggestedName: string) => Promise<string | undefined>;
+  readonly showSaveDialog: (suggestedName: string, purpose: 'backup' | 'pack') => Promise<string | undefined>;
+  /** Where main keeps the bytes of every imported file, for the evidence pack's inputs/. */
+  readonly inputFolder: string;
   /** Where signing identities are kept (the app's data folder), and the OS secret store that seals their keys. */
   readonly identityFolder: string;
   readonly secretStore: SecretStore;
@@ -38,7 +45,16 @@ export function createHandlers(deps: HandlerDeps) {
   const chosen = new ChosenFiles();
   const backups = new Backups();
   const identities = new SigningIdentities(deps.identityFolder, deps.secretStore);
-  const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }));
+  const inputs = new InputStore(deps.inputFolder);
+  const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }), inputs);
+  const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }));
+  // Paths the user chose for packs, by token: the page never names a path itself.
+  const packPaths = new Map<string, string>();
+  const remember = (path: string) => {
+    const token = randomUUID();
+    packPaths.set(token, path);
+    return { token, name: basename(path) };
+  };
 
   return {
     async appInfo() {
@@ -69,7 +85,7 @@ export function createHandlers(deps: HandlerDeps) {
     nextBatch: ({ importId }) => imports.next(importId),
     cancelImport: ({ importId }) => imports.cancel(importId),
     async chooseBackupDestination({ suggestedName }) {
-      const path = await deps.showSaveDialog(suggestedName);
+      const path = await deps.showSaveDialog(suggestedName, 'backup');
       return path === undefined ? ok(null) : backups.create(path);
     },
     appendBackup: ({ token, chunk }) => backups.append(token, chunk),
@@ -113,6 +129,34 @@ export function createHandlers(deps: HandlerDeps) {
       return identities.import(pkcs12, passphrase, keepWith, new Date()).then(ok, (error: unknown) =>
         fail({ code: 'BAD_REQUEST' as const, file: file.name, message: `cannot open it as PKCS#12 with that passphrase (${error instanceof Error ? error.message : String(error)})` }),
       );
+    },
+    async chooseExportDestination({ suggestedName }) {
+      const path = await deps.showSaveDialog(suggestedName, 'pack');
+      return ok(path === undefined ? null : remember(path));
+    },
+    async exportPack(request) {
+      const destination = packPaths.get(request.destination);
+      if (destination === undefined) return fail({ code: 'BAD_REQUEST', message: 'unknown destination token: choose where to write the pack first' });
+      return exports.export(request, destination, new Date());
+    },
+    async cancelExport({ exportId }) {
+      exports.cancel(exportId);
+      return ok(null);
+    },
+    async chooseEvidence({ kind }) {
+      const [path] = await deps.showOpenDialog(kind === 'zip' ? 'pack-zip' : 'pack-folder');
+      return ok(path === undefined ? null : remember(path));
+    },
+    async verifyEvidence({ token }) {
+      const path = packPaths.get(token);
+      if (path === undefined) return fail({ code: 'BAD_REQUEST', message: 'unknown pack token: choose the pack first' });
+      const verification = await verifyEvidence(path, reperformFromManifest);
+      const { manifest } = verification;
+      return ok({
+        ok: verification.ok,
+        checks: verification.checks,
+        ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
+      });
     },
   } satisfies Api;
 }

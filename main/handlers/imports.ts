@@ -4,6 +4,7 @@ import { detectSource } from '@core/import/detect-source';
 import { fail, ok } from '@core/model/result';
 import type { ImportIssue } from '@core/model/import-issue';
 import { ImportFailure } from '../files/import-failure';
+import type { InputStore } from '../files/input-store';
 import { readSource, type SourceEnd, type SourceHead } from '../files/read-source';
 import type { CsvRows } from '../files/read-source';
 import type { ChosenFileEntry } from './chosen-files';
@@ -36,7 +37,11 @@ const NO_END: SourceEnd = { rowsRead: 0, bytesRead: 0, sha256: '', warnings: [] 
 export class Imports {
   readonly #running = new Map<string, RunningImport>();
 
-  constructor(private readonly onProgress: ProgressSink) {}
+  constructor(
+    private readonly onProgress: ProgressSink,
+    /** Keeps each imported file's bytes for the evidence pack; the import fails if they cannot be kept. */
+    private readonly inputs: InputStore,
+  ) {}
 
   /** Reads the head of a file and says what it looks like; nothing is kept open. */
   async inspect(file: ChosenFileEntry, request: InspectSourceRequest): Promise<ApiResult<SourceInspection>> {
@@ -75,6 +80,11 @@ export class Imports {
     const bytesTotal = running.file.size;
     if (step.value.done) {
       const end = step.value.value;
+      const kept = await this.inputs.keep(running.file.path, running.file.name, end.sha256).then(
+        () => undefined,
+        (error: unknown) => `cannot keep a copy for the evidence pack: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (kept !== undefined) return fail({ code: 'FILE_UNREADABLE', file: running.file.name, message: kept });
       this.onProgress(importId, end.bytesRead, bytesTotal);
       return ok({ rows: [], lines: [], done: true, rowsRead: end.rowsRead, bytesRead: end.bytesRead, bytesTotal, sha256: end.sha256, warnings: end.warnings });
     }

@@ -4,6 +4,7 @@ import { SOURCE_KINDS, type SourceKind } from '@core/import/source-kind';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { Review } from '@core/review/review';
 import { ChecklistView } from './features/checklist/checklist-view';
+import { ExportView } from './features/evidence/export-view';
 import { ResultsView } from './features/results/results-view';
 import { AuditTrailView } from './features/review/audit-trail-view';
 import { RunPanel } from './features/run/run-panel';
@@ -22,7 +23,7 @@ interface View {
   readonly settings: SettingsRecord | undefined;
 }
 
-type Screen = 'sources' | 'findings' | 'checklist' | 'sampling' | 'settings' | 'trail';
+type Screen = 'sources' | 'findings' | 'checklist' | 'sampling' | 'settings' | 'export' | 'trail';
 
 const OPTIONAL: ReadonlySet<SourceKind> = new Set(['entra-signins', 'entra-assignments', 'entra-provisioning']);
 
@@ -50,6 +51,7 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
     { key: 'checklist', label: 'Remediation' },
     { key: 'sampling', label: 'Sampling' },
     { key: 'settings', label: 'Settings' },
+    { key: 'export', label: 'Evidence' },
     { key: 'trail', label: 'Audit trail', badge: `${view.trailLength}` },
   ];
 
@@ -81,6 +83,12 @@ export function App({ workspace, review }: { readonly workspace: Workspace; read
       {screen === 'sampling' &&
         (view.run ? <SamplingView workspace={workspace} run={view.run} reviewer={view.reviewer} /> : <p className="hint">No run yet: a sample is drawn from a run&apos;s rows.</p>)}
       {screen === 'settings' && <SettingsView key={view.settings?.savedAt ?? 'defaults'} workspace={workspace} review={review} run={view.run} stored={view.settings} reviewer={view.reviewer} />}
+      {screen === 'export' &&
+        (view.run ? (
+          <ExportView workspace={workspace} review={review} run={view.run} isCurrent={runIsCurrent} reviewer={view.reviewer} />
+        ) : (
+          <p className="hint">No run yet: an evidence pack is made from a run.</p>
+        ))}
       {screen === 'trail' && <AuditTrailView workspace={workspace} />}
     </Tabs>
   );

@@ -7,6 +7,7 @@ import { BackupPanel } from './features/reviews/backup-panel';
 import { ReviewsScreen } from './features/reviews/reviews-screen';
 import { ThemeChoice } from './features/reviews/theme-choice';
 import { SigningPanel } from './features/signing/signing-panel';
+import { VerifyPanel } from './features/evidence/verify-panel';
 import type { Catalogue } from './workspace/catalogue';
 import { CatalogueContext } from './workspace/catalogue-context';
 import { createSampleReview, SAMPLE_REVIEW } from './workspace/sample-review';
@@ -70,6 +71,7 @@ export function Root({ catalogue }: { readonly catalogue: Catalogue }) {
           )}
           {state && !open && <BackupPanel catalogue={catalogue} />}
           {state && !open && <SigningPanel />}
+          {state && !open && <VerifyPanel />}
           {open && state && <OpenReview key={open.id} review={open} catalogue={catalogue} reviewer={state.reviewer} />}
         </main>
       </div>

@@ -66,6 +66,7 @@ async function child(out: string): Promise<void> {
     reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
     settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
     scope: undefined,
+    links: [],
   };
   started = performance.now();
   const { writeFindingsCsv } = await import('@core/reconcile/findings-csv');

@@ -20,6 +20,7 @@ export function handlersForTest() {
     showSaveDialog: async () => nextChoices.shift()?.[0],
     // No OS secret store here (as on a Linux machine without a keyring): keys need a passphrase.
     identityFolder: mkdtempSync(join(tmpdir(), 'recondesk-identities-')),
+    inputFolder: mkdtempSync(join(tmpdir(), 'recondesk-inputs-')),
     secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: resolve(import.meta.dirname, '../../build/demo'),
     emit: (event, payload) => events.push({ event, payload }),

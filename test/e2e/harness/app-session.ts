@@ -55,6 +55,7 @@ export async function openApp(): Promise<AppSession> {
     showSaveDialog: async () => dialogAnswers.shift()?.[0],
     // No OS secret store here (as on a Linux machine without a keyring): keys need a passphrase.
     identityFolder: mkdtempSync(join(tmpdir(), 'recondesk-identities-')),
+    inputFolder: mkdtempSync(join(tmpdir(), 'recondesk-inputs-')),
     secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: join(PROJECT_ROOT, 'build/demo'),
     emit(event, payload) {

@@ -6,12 +6,16 @@ describe('request validators', () => {
     expect(API_METHODS.toSorted()).toEqual([
       'appInfo',
       'appendBackup',
+      'cancelExport',
       'cancelImport',
       'chooseBackupDestination',
       'chooseBackupToRestore',
+      'chooseEvidence',
+      'chooseExportDestination',
       'chooseFiles',
       'chooseSigningFile',
       'createSigningIdentity',
+      'exportPack',
       'finishBackup',
       'importSigningIdentity',
       'inspectSource',
@@ -20,6 +24,7 @@ describe('request validators', () => {
       'readBackup',
       'sampleSources',
       'startImport',
+      'verifyEvidence',
     ]);
     expect(new Set(API_METHODS.map(requestChannel)).size).toBe(API_METHODS.length);
     expect(eventChannel('progress')).not.toBe(requestChannel('appInfo'));

@@ -59,7 +59,7 @@ describe('evidence.xlsx, read back by openpyxl', () => {
 
     expect(workbook.sheets).toEqual([
       'Summary', 'Findings', 'Side by side', 'Orphans', 'Terminated', 'Stale and dormant', 'Unassigned and missing', 'Drift',
-      'Provisioning errors', 'Privileged', 'Decisions', 'Remediation', 'Audit trail', 'Sources', 'Signature',
+      'Provisioning errors', 'Privileged', 'Decisions', 'Remediation', 'Correlation fixes', 'Audit trail', 'Sources', 'Signature',
     ]);
     const findings = workbook.sheet['Findings']!;
     expect(findings.freeze).toBe('A2');
@@ -92,6 +92,8 @@ const FACTS: WorkbookFacts = {
   settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
   scope: null,
   target: { profileId: undefined, mapping: {}, dateOrder: undefined },
+  links: [],
+  review: null,
   inputs: [{ role: 'target', fileName: 'app.csv', path: 'inputs/app.csv', size: 10, sha256: 'a'.repeat(64), records: 5, readAs: 'generic CSV' }],
   counts: { situations: {}, findings: {}, severities: {} },
   signer: null,
@@ -142,7 +144,7 @@ describe('evidence.xlsx, the writer itself', () => {
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'Summary', 'Findings', 'Side by side', 'Orphans', 'Terminated', 'Stale and dormant', 'Unassigned and missing', 'Drift',
-      'Provisioning errors', 'Privileged', 'Decisions', 'Remediation', 'Audit trail', 'Sources', 'Signature',
+      'Provisioning errors', 'Privileged', 'Decisions', 'Remediation', 'Correlation fixes', 'Audit trail', 'Sources', 'Signature',
     ]);
     const findings = workbook.getWorksheet('Findings')!;
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

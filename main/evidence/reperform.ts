@@ -1,0 +1,24 @@
+import { describeIssue } from '@core/model/import-issue';
+import { performAudit } from '../cli/audit';
+import { ImportFailure } from '../files/import-failure';
+import type { Reperform } from './verify-pack';
+
+/** Reconciles a pack's inputs again as its manifest says they were read, with its settings, scope and fixes. */
+export const reperformFromManifest: Reperform = async (manifest, inputPaths) => {
+  const roles = manifest.inputs.map((input) => input.role);
+  try {
+    const outcome = await performAudit({
+      entra: inputPaths.filter((_, index) => roles[index] === 'entra'),
+      target: inputPaths[roles.indexOf('target')]!,
+      reading: manifest.target,
+      settings: manifest.settings,
+      scope: manifest.scope ?? undefined,
+      // Packs from before fixes were recorded have no links.
+      links: manifest.links ?? [],
+    });
+    return outcome.findingsCsv;
+  } catch (error) {
+    if (error instanceof ImportFailure) throw new Error(describeIssue(error.issue), { cause: error });
+    throw error;
+  }
+};
