@@ -21,6 +21,8 @@ export interface ExportInput {
   readonly role: 'entra' | 'target';
   readonly sha256: string;
   readonly fileName: string;
+  /** Rows the app imported from it, compared in the pack with the records main reads again. */
+  readonly rows: number;
 }
 
 export type ExportSigning = { readonly kind: 'unsigned' } | { readonly kind: 'identity'; readonly id: string; readonly passphrase?: string };
@@ -118,7 +120,7 @@ function mapOf<T>(value: unknown, where: string, item: Check<T>): Record<string,
 
 const texts: Check<string[]> = (value, where) => list(value, where, text, 100);
 const reviewer: Check<Reviewer> = (value, where) => fields<Reviewer>(value, where, { name: text, role: text });
-const input: Check<ExportInput> = (value, where) => fields<ExportInput>(value, where, { role: oneOf(['entra', 'target'] as const), sha256, fileName });
+const input: Check<ExportInput> = (value, where) => fields<ExportInput>(value, where, { role: oneOf(['entra', 'target'] as const), sha256, fileName, rows: count });
 const link: Check<ManualLink> = (value, where) =>
   fields<ManualLink>(value, where, { accountId: text, identityId: text, action: oneOf(['link', 'unlink'] as const), justification: text, by: text, at: instant });
 const decision: Check<Decision> = (value, where) =>

@@ -33,6 +33,8 @@ export interface ReviewEvidence {
   readonly trail: readonly AuditEntry[];
   /** The trail's hash chain as main recomputed it at export. */
   readonly chain: ChainVerdict;
+  /** Rows the app imported from each input, by the input's SHA-256: the completeness check's other side. */
+  readonly importedRows: Readonly<Record<string, number>>;
 }
 
 export interface WorkbookOptions {
@@ -228,6 +230,16 @@ function reviewLines(facts: WorkbookFacts, review: ReviewEvidence | undefined): 
   ];
 }
 
+/** Rows the app imported from each input against the records read again for the pack: nothing dropped on either side. */
+function imported(facts: WorkbookFacts, review: ReviewEvidence | undefined): KeyValue[] {
+  if (!review) return [];
+  return facts.inputs.map((input): KeyValue => {
+    const rows = review.importedRows[input.sha256];
+    const verdict = rows === undefined ? 'not known' : rows === input.records ? 'holds' : 'DOES NOT HOLD';
+    return [`${input.fileName}: rows imported in the app = records read for the pack`, `${rows ?? '?'} = ${input.records}: ${verdict}`];
+  });
+}
+
 function summary(facts: WorkbookFacts, rows: readonly ReconciliationRow[], review: ReviewEvidence | undefined): KeyValue[] {
   const { counts, settings } = facts;
   const accounts = rows.filter((row) => row.account !== undefined).length;
@@ -245,6 +257,7 @@ function summary(facts: WorkbookFacts, rows: readonly ReconciliationRow[], revie
     ['target reading', JSON.stringify(facts.target)],
     ['Population and completeness'],
     ...facts.inputs.map((input): KeyValue => [`${input.fileName}: records read = records reconciled`, input.records]),
+    ...imported(facts, review),
     ['Accounts reconciled', accounts],
     ['Accounts = matched + orphan + ambiguous', addsUp ? 'holds' : 'DOES NOT HOLD'],
     ['Situations'],

@@ -79,7 +79,7 @@ export class Exports {
       const edits = new Map(request.checklistEdits.map((edit) => [edit.key, edit]));
       const checklist = buildChecklist(outcome.result.rows, decisions, edits, { asOf: outcome.result.asOf, settings: outcome.result.settings });
       const trail = request.trail.toSorted((a, b) => a.seq - b.seq);
-      const review = { record: request.review, decisions: request.decisions.toSorted((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0)), checklist, trail, chain: await verifyChain(trail, nodeSha256) };
+      const review = { record: request.review, decisions: request.decisions.toSorted((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0)), checklist, trail, chain: await verifyChain(trail, nodeSha256), importedRows: Object.fromEntries(request.inputs.map((input) => [input.sha256, input.rows])) };
 
       step(2, 'write');
       const out = join(staging, basename(destination));

@@ -22,7 +22,7 @@ export async function exportRequestOf(workspace: Workspace, review: Review, revi
   let target;
   for (const source of sources) {
     if (source?.sha256 === undefined) return fail('a source of this run is no longer in the workspace: run the reconciliation again');
-    inputs.push({ role: source.kind === 'target' ? ('target' as const) : ('entra' as const), sha256: source.sha256, fileName: source.fileName });
+    inputs.push({ role: source.kind === 'target' ? ('target' as const) : ('entra' as const), sha256: source.sha256, fileName: source.fileName, rows: source.rowCount });
     if (source.kind === 'target') target = source;
   }
   if (target === undefined) return fail('the run has no target dump');

@@ -8,8 +8,8 @@ const REQUEST = {
   destination: 'dest-1',
   review: { name: 'Q4', application: 'Salesforce', period: '2026-Q4', owner: 'Sales Ops', reviewer: who },
   inputs: [
-    { role: 'entra', sha256: 'a'.repeat(64), fileName: 'users.csv' },
-    { role: 'target', sha256: 'b'.repeat(64), fileName: 'app.csv' },
+    { role: 'entra', sha256: 'a'.repeat(64), fileName: 'users.csv', rows: 7 },
+    { role: 'target', sha256: 'b'.repeat(64), fileName: 'app.csv', rows: 6 },
   ],
   reading: { profileId: 'salesforce', mapping: { email: 'Email' } },
   settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },

@@ -45,7 +45,7 @@ async function importedReview() {
       batch = await handlers.nextBatch({ importId: started.value.importId });
       if (!batch.ok) throw new Error(batch.error.message);
     } while (!batch.value.done);
-    inputs.push({ role, fileName: file, sha256: batch.value.sha256! });
+    inputs.push({ role, fileName: file, sha256: batch.value.sha256!, rows: batch.value.rowsRead });
   }
   const paths = FILES.map(({ file }) => join(SCENARIO, file));
   const run = await performAudit({ entra: paths.slice(0, 2), target: paths[2]!, reading, settings, scope: undefined, links: [link] });
@@ -101,6 +101,7 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     expect(column('Remediation', 1)).toContain('Disable the account');
     const summary = Object.fromEntries(workbook.getWorksheet('Summary')!.getSheetValues().slice(1).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
     expect(summary).toMatchObject({ Review: 'Salesforce 2026-Q4', 'Reviewer and role': 'Alex Auditor, IT auditor', 'Audit trail': expect.stringMatching(/^intact: 2 entries/) });
+    expect(summary['salesforce-users.csv: rows imported in the app = records read for the pack']).toBe('6 = 6: holds');
 
     // The app's Verify screen: the same checks as `recondesk verify`, re-performance with the link included.
     for (const [kind, path] of [['folder', folder], ['zip', `${folder}.zip`]] as const) {
