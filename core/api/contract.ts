@@ -203,6 +203,15 @@ export interface Api {
   cancelExport(request: { readonly exportId: string }): Promise<ApiResult<null>>;
   chooseEvidence(request: { readonly kind: 'folder' | 'zip' }): Promise<ApiResult<ChosenPath | null>>;
   verifyEvidence(request: { readonly token: string }): Promise<ApiResult<EvidenceVerification>>;
+  /** Which of a run's inputs this machine holds no copy of (a workspace restored elsewhere), by file name. */
+  missingInputs(request: { readonly inputs: readonly KeptInputRef[] }): Promise<ApiResult<readonly string[]>>;
+  /** Takes a file the user located as the copy of an input, if its bytes are the ones imported. */
+  keepInput(request: KeptInputRef & { readonly token: string }): Promise<ApiResult<null>>;
+}
+/** An imported file by its hash and name, as the input store keeps it. */
+export interface KeptInputRef {
+  readonly sha256: string;
+  readonly fileName: string;
 }
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
@@ -339,7 +348,35 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     const { token } = object.value;
     return isToken(token) ? ok({ token }) : badRequest('token must be a pack token from chooseEvidence');
   },
+  missingInputs(value) {
+    const object = asObjectWithKeys(value, ['inputs']);
+    if (!object.ok) return object;
+    const { inputs } = object.value;
+    if (!Array.isArray(inputs) || inputs.length > 100) return badRequest('inputs must be a list of at most 100');
+    const refs: KeptInputRef[] = [];
+    for (const input of inputs) {
+      const ref = validateInputRef(input, ['sha256', 'fileName']);
+      if (!ref.ok) return ref;
+      refs.push(ref.value);
+    }
+    return ok({ inputs: refs });
+  },
+  keepInput(value) {
+    const ref = validateInputRef(value, ['sha256', 'fileName', 'token']);
+    if (!ref.ok) return ref;
+    const { token } = value as { token: unknown };
+    return isToken(token) ? ok({ ...ref.value, token }) : badRequest('token must be a file token from chooseFiles');
+  },
 };
+
+function validateInputRef(value: unknown, keys: readonly string[]): ApiResult<KeptInputRef> {
+  const object = asObjectWithKeys(value, keys);
+  if (!object.ok) return object;
+  const { sha256, fileName } = object.value;
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return badRequest('sha256 must be a SHA-256 in hex');
+  if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > 255 || /[\\/]/.test(fileName) || fileName === '.' || fileName === '..') return badRequest('fileName must be a file name');
+  return ok({ sha256, fileName });
+}
 
 function validateSuggestedName(value: unknown): ApiResult<{ readonly suggestedName: string }> {
   const object = asObjectWithKeys(value, ['suggestedName']);

@@ -8,6 +8,7 @@ import { SigningIdentities, type SecretStore } from '../evidence/identity-store'
 import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
 import { InputStore } from '../files/input-store';
+import { hashFile } from '../evidence/pack';
 import { reperformFromManifest } from '../evidence/reperform';
 import { verifyEvidence } from '../evidence/verify-pack-zip';
 import { Exports } from './exports';
@@ -157,6 +158,24 @@ export function createHandlers(deps: HandlerDeps) {
         checks: verification.checks,
         ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
       });
+    },
+    async missingInputs({ inputs: refs }) {
+      const missing = [];
+      for (const ref of refs) if ((await inputs.find(ref.sha256, ref.fileName)) === undefined) missing.push(ref.fileName);
+      return ok(missing);
+    },
+    async keepInput({ token, sha256, fileName }) {
+      const file = chosen.get(token);
+      if (!file) return fail({ code: 'BAD_REQUEST', message: 'unknown file token: choose the file first' });
+      const found = await hashFile(file.path).catch(() => undefined);
+      if (!found) return fail({ code: 'FILE_UNREADABLE', file: file.name, message: 'not a readable file' });
+      if (found.sha256 !== sha256) {
+        return fail({ code: 'BAD_REQUEST', file: file.name, message: `not the file that was imported as ${fileName}: its SHA-256 is ${found.sha256}, the import's ${sha256}` });
+      }
+      return inputs.keep(file.path, fileName, sha256).then(
+        () => ok(null),
+        (error: unknown) => fail({ code: 'FILE_UNREADABLE' as const, file: file.name, message: error instanceof Error ? error.message : String(error) }),
+      );
     },
   } satisfies Api;
 }

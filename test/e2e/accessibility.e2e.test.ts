@@ -24,10 +24,10 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('row-detail').waitFor();
     found['row detail'] = await accessibilityViolations(page);
-    for (const screen of ['Sources', 'Remediation', 'Sampling', 'Settings', 'Audit trail'] as const) {
+    for (const screen of ['Sources', 'Remediation', 'Sampling', 'Settings', 'Evidence', 'Audit trail'] as const) {
       await openScreen(page, screen);
       found[screen] = await accessibilityViolations(page);
     }
-    expect(found).toEqual({ reviews: [], findings: [], 'row detail': [], Sources: [], Remediation: [], Sampling: [], Settings: [], 'Audit trail': [] });
+    expect(found).toEqual({ reviews: [], findings: [], 'row detail': [], Sources: [], Remediation: [], Sampling: [], Settings: [], Evidence: [], 'Audit trail': [] });
   });
 });

@@ -30,7 +30,7 @@ export async function startReview(page: Page, facts: ReviewFacts = A_REVIEW): Pr
 }
 
 /** Opens one of the open review's screens by its tab. */
-export async function openScreen(page: Page, name: 'Sources' | 'Findings' | 'Remediation' | 'Sampling' | 'Settings' | 'Audit trail'): Promise<void> {
+export async function openScreen(page: Page, name: 'Sources' | 'Findings' | 'Remediation' | 'Sampling' | 'Settings' | 'Evidence' | 'Audit trail'): Promise<void> {
   await page.getByRole('tablist', { name: 'Review screens' }).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
 }
 

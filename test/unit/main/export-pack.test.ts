@@ -152,6 +152,18 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
+  it('on a machine without the copies (a restored workspace), lists the missing inputs and takes a located file only if its bytes match', async () => {
+    const review = await importedReview();
+    const elsewhere = handlersForTest();
+    const refs = review.inputs.map(({ sha256: hash, fileName }) => ({ sha256: hash, fileName }));
+    expect(await elsewhere.handlers.missingInputs({ inputs: refs })).toEqual({ ok: true, value: ['entra-users.json', 'assignments.csv', 'salesforce-users.csv'] });
+    const target = refs[2]!;
+    const wrong = await elsewhere.handlers.keepInput({ ...target, token: await elsewhere.choose(join(SCENARIO, 'assignments.csv')) });
+    expect(wrong.ok ? 'ok' : wrong.error.message).toMatch(/^not the file that was imported as salesforce-users\.csv: its SHA-256 is [0-9a-f]{64}, the import's/);
+    expect(await elsewhere.handlers.keepInput({ ...target, token: await elsewhere.choose(join(SCENARIO, 'salesforce-users.csv')) })).toEqual({ ok: true, value: null });
+    expect(await elsewhere.handlers.missingInputs({ inputs: refs })).toEqual({ ok: true, value: ['entra-users.json', 'assignments.csv'] });
+  });
+
   it('never replaces an existing folder', async () => {
     const review = await importedReview();
     const parent = await tempDir();

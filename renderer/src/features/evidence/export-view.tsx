@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ProgressEvent, SigningIdentities } from '@core/api/contract';
 import type { ExportedPack } from '@core/api/export-request';
 import { describeIssue } from '@core/model/import-issue';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { Review } from '@core/review/review';
 import { getApi } from '../../api';
-import { exportRequestOf } from '../../workspace/export-review';
-import type { RunRecord, Workspace } from '../../workspace/workspace';
+import { exportRequestOf, sourcesOf } from '../../workspace/export-review';
+import type { RunRecord, SourceRecord, Workspace } from '../../workspace/workspace';
 
 const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
   read: 'Reading the kept inputs and reconciling them again',
@@ -52,6 +52,7 @@ export function ExportView({ workspace, review, run, isCurrent, reviewer }: { re
     };
   }, []);
 
+  const missing = useMissingInputs(workspace, run);
   const identity = signing?.identities.find((candidate) => candidate.id === signer);
   const needsPassphrase = identity?.protectedBy === 'passphrase';
 
@@ -96,6 +97,20 @@ export function ExportView({ workspace, review, run, isCurrent, reviewer }: { re
         byte for byte, a manifest of every file&apos;s SHA-256 and a CMS signature over it, as a folder and the same as one .zip. Anyone can verify it with openssl and re-perform it
         with Recondesk.
       </p>
+      {missing.sources.length > 0 && (
+        <div className="error" role="alert">
+          <p>
+            This machine holds no copy of {missing.sources.map((source) => source.fileName).join(', ')} (was the workspace restored from a backup?). The pack carries its inputs
+            byte for byte: locate each file; its SHA-256 must be the one imported.
+          </p>
+          {missing.sources.map((source) => (
+            <button key={source.id} type="button" onClick={() => void missing.locate(source)}>
+              Locate {source.fileName}…
+            </button>
+          ))}
+          {missing.problem && <p>{missing.problem}</p>}
+        </div>
+      )}
       {!isCurrent && (
         <p className="error" role="alert">
           The sources changed since this run: run the reconciliation again before exporting, so the pack shows what the sources give.
@@ -136,7 +151,7 @@ export function ExportView({ workspace, review, run, isCurrent, reviewer }: { re
           </button>
         </div>
       ) : (
-        <button type="button" className="primary" disabled={!isCurrent || (needsPassphrase && passphrase === '')} onClick={() => void exportPack()}>
+        <button type="button" className="primary" disabled={!isCurrent || missing.sources.length > 0 || (needsPassphrase && passphrase === '')} onClick={() => void exportPack()}>
           Export evidence pack…
         </button>
       )}
@@ -148,6 +163,37 @@ export function ExportView({ workspace, review, run, isCurrent, reviewer }: { re
       {outcome?.pack && <ExportedSummary pack={outcome.pack} />}
     </section>
   );
+}
+
+/** The run's inputs main holds no copy of, and a way to give main the file again. */
+function useMissingInputs(workspace: Workspace, run: RunRecord) {
+  const [sources, setSources] = useState<readonly SourceRecord[]>([]);
+  const [problem, setProblem] = useState<string | undefined>();
+  const check = useCallback(async (): Promise<readonly SourceRecord[]> => {
+    const found = await sourcesOf(workspace, run);
+    if (!found.ok) return [];
+    const missing = await getApi().missingInputs({ inputs: found.value.map((source) => ({ sha256: source.sha256!, fileName: source.fileName })) });
+    return missing.ok ? found.value.filter((source) => missing.value.includes(source.fileName)) : [];
+  }, [workspace, run]);
+  useEffect(() => {
+    let live = true;
+    void check().then((missing) => live && setSources(missing));
+    return () => {
+      live = false;
+    };
+  }, [check]);
+
+  async function locate(source: SourceRecord): Promise<void> {
+    setProblem(undefined);
+    const chosen = await getApi().chooseFiles({ kind: source.kind });
+    if (!chosen.ok) return setProblem(describeIssue(chosen.error));
+    const file = chosen.value[0];
+    if (file === undefined) return undefined;
+    const kept = await getApi().keepInput({ token: file.token, sha256: source.sha256!, fileName: source.fileName });
+    if (!kept.ok) return setProblem(describeIssue(kept.error));
+    return setSources(await check());
+  }
+  return { sources, problem, locate };
 }
 
 function ExportedSummary({ pack }: { readonly pack: ExportedPack }) {
