@@ -29,6 +29,8 @@ export function excelSerial(at: Date): number {
 export class XmlPieces {
   private readonly parts: string[];
   private count = 0;
+  /** What the last piece left open, for the next piece to close (see `startRow`, `addCell`, `endRow`). */
+  open: Open = OPEN_NOTHING;
 
   constructor(capacity: number) {
     this.parts = Array.from({ length: capacity }, () => '');
@@ -53,20 +55,49 @@ export class XmlPieces {
   }
 }
 
-// Every opening piece a cell can need, made once: a cell is then a handful of references added to the pieces
-// (joined once per chunk), not a chain of small concatenated strings the garbage collector has to walk.
+// What the last piece added leaves open: nothing, a row's start tag (`<row r="7` wants its `">`), or a text or
+// value cell (wants its closing tags). Each is closed by the next piece, made once with it: a cell is then two
+// pieces, its opening (with whatever the one before left open) and its value.
+const OPEN_NOTHING = 0;
+const OPEN_ROW = 1;
+const OPEN_TEXT = 2;
+const OPEN_VALUE = 3;
+type Open = typeof OPEN_NOTHING | typeof OPEN_ROW | typeof OPEN_TEXT | typeof OPEN_VALUE;
+const CLOSING: readonly string[] = ['', '">', '</t></is></c>', '</v></c>'];
+
 const STYLE_COUNT = 16;
 const styleAttribute = (style: number): string => (style === 0 ? '' : ` s="${style}"`);
-const openings = (rest: (style: number) => string): { readonly bare: readonly string[]; readonly placed: readonly string[] } => ({
-  bare: Array.from({ length: STYLE_COUNT }, (_, style) => `<c${styleAttribute(style)}${rest(style)}`),
-  placed: Array.from({ length: STYLE_COUNT }, (_, style) => `"${styleAttribute(style)}${rest(style)}`),
+interface Openings {
+  /** By what is open before, then style: the cell's whole opening, `r` left out. */
+  readonly bare: readonly (readonly string[])[];
+  /** By style: the rest of the opening after `<c r="B7`. */
+  readonly placed: readonly string[];
+  readonly leaves: Open;
+}
+const openings = (rest: string, leaves: Open): Openings => ({
+  bare: CLOSING.map((closing) => Array.from({ length: STYLE_COUNT }, (_, style) => `${closing}<c${styleAttribute(style)}${rest}`)),
+  placed: Array.from({ length: STYLE_COUNT }, (_, style) => `"${styleAttribute(style)}${rest}`),
+  leaves,
 });
-const TEXT_OPEN = openings(() => ' t="inlineStr"><is><t>');
+const TEXT = openings(' t="inlineStr"><is><t>', OPEN_TEXT);
 // XML parsers drop leading and trailing white space unless told to keep it.
-const TEXT_OPEN_KEEP = openings(() => ' t="inlineStr"><is><t xml:space="preserve">');
-const VALUE_OPEN = openings(() => '><v>');
-const TEXT_CLOSE = '</t></is></c>';
-const VALUE_CLOSE = '</v></c>';
+const TEXT_KEEP = openings(' t="inlineStr"><is><t xml:space="preserve">', OPEN_TEXT);
+const VALUE = openings('><v>', OPEN_VALUE);
+const PLACED_START = CLOSING.map((closing) => `${closing}<c r="`);
+const ROW_START = CLOSING.map((closing) => `${closing}<row r="`);
+const ROW_END = CLOSING.map((closing) => `${closing}</row>`);
+
+/** Opens row `row` (its number as text); its cells follow, then `endRow`. */
+export function startRow(out: XmlPieces, row: string): void {
+  out.add(ROW_START[out.open]!);
+  out.add(row);
+  out.open = OPEN_ROW;
+}
+
+export function endRow(out: XmlPieces): void {
+  out.add(ROW_END[out.open]!);
+  out.open = OPEN_NOTHING;
+}
 
 /**
  * Adds one `<c>` element; false (nothing added) for an empty cell. Text is an inline string (`t="inlineStr"`),
@@ -78,37 +109,30 @@ const VALUE_CLOSE = '</v></c>';
 export function addCell(out: XmlPieces, column: string | undefined, row: string, value: XlsxValue, style: number): boolean {
   if (value === undefined) return false;
   if (typeof value === 'string') return addText(out, column, row, value, style);
-  if (typeof value === 'number') return Number.isFinite(value) ? addValue(out, column, row, String(value), style) : addText(out, column, row, String(value), style);
+  if (typeof value === 'number') return Number.isFinite(value) ? addPiece(out, column, row, VALUE, String(value), style) : addText(out, column, row, String(value), style);
   const serial = excelSerial(value);
   if (Number.isNaN(serial)) return false;
   if (serial < FIRST_SAFE_SERIAL) return addText(out, column, row, value.toISOString(), 0);
-  return addValue(out, column, row, String(serial), style);
-}
-
-function open(out: XmlPieces, column: string | undefined, row: string, opening: { readonly bare: readonly string[]; readonly placed: readonly string[] }, style: number): void {
-  if (column === undefined) {
-    out.add(opening.bare[style]!);
-    return;
-  }
-  out.add('<c r="');
-  out.add(column);
-  out.add(row);
-  out.add(opening.placed[style]!);
-}
-
-function addValue(out: XmlPieces, column: string | undefined, row: string, value: string, style: number): boolean {
-  open(out, column, row, VALUE_OPEN, style);
-  out.add(value);
-  out.add(VALUE_CLOSE);
-  return true;
+  return addPiece(out, column, row, VALUE, String(serial), style);
 }
 
 function addText(out: XmlPieces, column: string | undefined, row: string, value: string, style: number): boolean {
   const text = xmlText(value);
   if (text === '') return false;
   const keep = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
-  open(out, column, row, keep ? TEXT_OPEN_KEEP : TEXT_OPEN, style);
-  out.add(text);
-  out.add(TEXT_CLOSE);
+  return addPiece(out, column, row, keep ? TEXT_KEEP : TEXT, text, style);
+}
+
+function addPiece(out: XmlPieces, column: string | undefined, row: string, opening: Openings, content: string, style: number): boolean {
+  if (column === undefined) {
+    out.add(opening.bare[out.open]![style]!);
+  } else {
+    out.add(PLACED_START[out.open]!);
+    out.add(column);
+    out.add(row);
+    out.add(opening.placed[style]!);
+  }
+  out.add(content);
+  out.open = opening.leaves;
   return true;
 }

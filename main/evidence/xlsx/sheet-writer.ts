@@ -1,5 +1,5 @@
 import type { ZipEntryWriter } from '../zip/zip-writer';
-import { addCell, columnName, XmlPieces, type XlsxValue } from './cell-xml';
+import { addCell, columnName, endRow, startRow, XmlPieces, type XlsxValue } from './cell-xml';
 import { STYLE, type StyleId } from './styles';
 
 /** What one worksheet holds. The rows are pulled one at a time, so a sheet never sits in memory whole. */
@@ -14,10 +14,10 @@ export interface SheetContent {
   readonly style: (value: XlsxValue, column: number, row: readonly XlsxValue[]) => StyleId;
 }
 
-// XML is handed to the zip entry in pieces of about this many strings (some 64 K characters): large enough that
+// XML is handed to the zip entry in pieces of about this many strings (some 70 K characters): large enough that
 // zlib's threadpool work is worth its hop, small enough that memory stays flat and the joined string is not a
 // large object (those only a full garbage collection frees).
-const CHUNK_PIECES = 8192;
+const CHUNK_PIECES = 6144;
 // Room past a chunk's size for the row that crosses it, so the pieces' array never grows.
 const ROW_PIECES = 1024;
 
@@ -38,17 +38,15 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
   let rowNumber = 0;
   if (sheet.header) {
     rowNumber = 1;
-    xml.add('<row r="1">');
+    startRow(xml, '1');
     sheet.header.forEach((text, index) => addCell(xml, letters[index], '1', text, STYLE.header));
-    xml.add('</row>');
+    endRow(xml);
   }
   const style = sheet.style;
   for (const cells of sheet.rows) {
     rowNumber += 1;
     const row = String(rowNumber);
-    xml.add('<row r="');
-    xml.add(row);
-    xml.add('">');
+    startRow(xml, row);
     // Readers place a cell without `r` right after the previous one, so `r` is written only after a gap (and
     // on a row's first cell, which exceljs needs).
     let follows = false;
@@ -56,7 +54,7 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
       const value = cells[index];
       follows = value !== undefined && addCell(xml, follows ? undefined : letters[index], row, value, style(value, index, cells));
     }
-    xml.add('</row>');
+    endRow(xml);
     if (xml.size >= CHUNK_PIECES) await entry.write(xml.take());
   }
   xml.add('</sheetData>');
