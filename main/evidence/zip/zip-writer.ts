@@ -32,6 +32,9 @@ const HIGH_WATER = 4 * 1024 * 1024;
 const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
 // Input queued for zlib before `write` waits: a few of the caller's chunks, so deflate always has the next one.
 const DEFLATE_INPUT_BUFFER = 1024 * 1024;
+// Text is encoded to UTF-8 in buffers of this size (a longer text takes several).
+const ENCODE_BUFFER = 256 * 1024;
+const ENCODER = new TextEncoder();
 // zlib's gzip wrapper with no name, comment or extra field: a 10-byte header and an 8-byte trailer (CRC-32, size).
 const GZIP_HEADER = 10;
 const GZIP_TRAILER = 8;
@@ -50,6 +53,8 @@ export class ZipWriter {
   private offset = 0;
   private failure: Error | undefined;
   private open = false;
+  // Buffers text is encoded into, each back here once zlib has read it.
+  private readonly buffers: Buffer[] = [];
 
   private constructor(path: string, at: Date, private readonly level: number) {
     this.out = createWriteStream(path, { highWaterMark: HIGH_WATER });
@@ -100,6 +105,12 @@ export class ZipWriter {
     const options: ZlibOptions & TransformOptions = { level: this.level, memLevel: 9, chunkSize: DEFLATE_OUTPUT_CHUNK, writableHighWaterMark: DEFLATE_INPUT_BUFFER };
     const deflate = createGzip(options);
     const body = new GzipBody();
+    const give = async (bytes: Uint8Array, done?: () => void): Promise<void> => {
+      if (!deflate.write(bytes, done)) await Promise.race([once(deflate, 'drain'), pump]);
+      // A turn of the event loop: zlib's finished work is collected and the next piece queued, so the
+      // threadpool deflates while the caller builds the next chunk instead of waiting for a drain.
+      else await new Promise(setImmediate);
+    };
     const pump = (async (): Promise<void> => {
       for await (const chunk of deflate) {
         for (const data of body.take(chunk as Buffer)) await this.put(data);
@@ -107,12 +118,21 @@ export class ZipWriter {
     })();
     return {
       write: async (chunk) => {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        size += bytes.byteLength;
-        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), pump]);
-        // A turn of the event loop: zlib's finished work is collected and the next piece queued, so the
-        // threadpool deflates while the caller builds the next chunk instead of waiting for a drain.
-        else await new Promise(setImmediate);
+        if (typeof chunk !== 'string') {
+          size += chunk.byteLength;
+          await give(chunk);
+          return;
+        }
+        // Text is encoded into buffers that go back to the pool once zlib has read them: a fresh buffer per
+        // chunk (Buffer.from) cost several times the encoding itself, in allocation and page faults.
+        for (let read = 0; read < chunk.length; ) {
+          const buffer = this.buffers.pop() ?? Buffer.allocUnsafeSlow(ENCODE_BUFFER);
+          // encodeInto stops before a character that does not fit whole, so the pieces concatenate to the UTF-8.
+          const encoded = ENCODER.encodeInto(read === 0 ? chunk : chunk.slice(read), buffer);
+          read += encoded.read;
+          size += encoded.written;
+          await give(buffer.subarray(0, encoded.written), () => this.buffers.push(buffer));
+        }
       },
       end: async () => {
         deflate.end();

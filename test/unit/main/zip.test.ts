@@ -87,4 +87,21 @@ describe('the zip writer and reader', () => {
     expect(results).toEqual(cuts.map(() => [true, { crc: crc32(text), compressedSize: raw.byteLength }]));
     expect(() => new GzipBody().finish(0)).toThrow('trailer does not match');
   });
+
+  it('encodes text longer than its buffers without splitting a character', async () => {
+    const folder = await tempDir();
+    const path = join(folder, 'wide.zip');
+    // 1, 3 and 4 UTF-8 bytes a character, over 1.5 MB: the text is encoded in several buffers.
+    const text = 'a€😀'.repeat(200_000);
+    const zip = ZipWriter.create(path, new Date('2026-11-23T09:00:00Z'));
+    const entry = await zip.entry('wide.txt');
+    await entry.write(text);
+    await entry.write('end');
+    await entry.end();
+    await zip.finish();
+    const [item] = await readZipEntries(path);
+    const target = join(folder, 'wide.txt');
+    await extractZipEntry(path, item!, target);
+    expect([item!.size, sha256(await readFile(target))]).toEqual([Buffer.byteLength(text + 'end'), sha256(text + 'end')]);
+  });
 });
