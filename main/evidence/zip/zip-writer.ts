@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { crc32, createGzip, deflateRawSync, type ZlibOptions } from 'node:zlib';
 import { dosDateTime, SIGNATURE, ZIP32_LIMIT } from './zip-format';
 
 /** An entry being written: chunks go in order; `end` closes it. */
@@ -29,6 +30,14 @@ const FLAG_UTF8_NAME = 0x0800;
 const HIGH_WATER = 4 * 1024 * 1024;
 // zlib hands back compressed output in pieces of this size; larger pieces mean fewer stream events.
 const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
+// Input queued for zlib before `write` waits: a few of the caller's chunks, so deflate always has the next one.
+const DEFLATE_INPUT_BUFFER = 1024 * 1024;
+// Text is encoded to UTF-8 in buffers of this size (a longer text takes several).
+const ENCODE_BUFFER = 256 * 1024;
+const ENCODER = new TextEncoder();
+// zlib's gzip wrapper with no name, comment or extra field: a 10-byte header and an 8-byte trailer (CRC-32, size).
+const GZIP_HEADER = 10;
+const GZIP_TRAILER = 8;
 
 /**
  * A streaming zip writer: entries in the order they are added, every entry dated with one fixed instant, so the
@@ -44,6 +53,8 @@ export class ZipWriter {
   private offset = 0;
   private failure: Error | undefined;
   private open = false;
+  // Buffers text is encoded into, each back here once zlib has read it.
+  private readonly buffers: Buffer[] = [];
 
   private constructor(path: string, at: Date, private readonly level: number) {
     this.out = createWriteStream(path, { highWaterMark: HIGH_WATER });
@@ -79,9 +90,10 @@ export class ZipWriter {
 
   /**
    * A deflated entry written in chunks, of a size not known in advance (a data descriptor follows it). One zlib
-   * stream per entry: it deflates on libuv's threadpool while the caller builds the next chunk. (Independent
-   * blocks deflated in parallel, as pigz does, measured more CPU in all: zlib's one-shot API costs an object
-   * graph per block, and on two cores the JS thread already keeps one deflate busy.)
+   * stream per entry, and a gzip one: the raw deflate data inside gzip's wrapper is the entry's data, and gzip's
+   * trailer carries the CRC-32, so both deflate and CRC run on libuv's threadpool while the caller builds the
+   * next chunk. (Independent blocks deflated in parallel, as pigz does, measured more CPU in all: zlib's one-shot
+   * API costs an object graph per block, and on two cores the JS thread already keeps one deflate busy.)
    */
   async entry(name: string): Promise<ZipEntryWriter> {
     this.claim();
@@ -89,26 +101,43 @@ export class ZipWriter {
     const flags = FLAG_DATA_DESCRIPTOR | utf8Flag(nameBytes, name);
     const offset = this.offset;
     await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
-    let crc = 0;
     let size = 0;
-    let compressedSize = 0;
-    const deflate = createDeflateRaw({ level: this.level, memLevel: 9, chunkSize: DEFLATE_OUTPUT_CHUNK });
+    const options: ZlibOptions & TransformOptions = { level: this.level, memLevel: 9, chunkSize: DEFLATE_OUTPUT_CHUNK, writableHighWaterMark: DEFLATE_INPUT_BUFFER };
+    const deflate = createGzip(options);
+    const body = new GzipBody();
+    const give = async (bytes: Uint8Array, done?: () => void): Promise<void> => {
+      if (!deflate.write(bytes, done)) await Promise.race([once(deflate, 'drain'), pump]);
+      // A turn of the event loop: zlib's finished work is collected and the next piece queued, so the
+      // threadpool deflates while the caller builds the next chunk instead of waiting for a drain.
+      else await new Promise(setImmediate);
+    };
     const pump = (async (): Promise<void> => {
       for await (const chunk of deflate) {
-        compressedSize += (chunk as Buffer).byteLength;
-        await this.put(chunk as Buffer);
+        for (const data of body.take(chunk as Buffer)) await this.put(data);
       }
     })();
     return {
       write: async (chunk) => {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        crc = crc32(bytes, crc);
-        size += bytes.byteLength;
-        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), pump]);
+        if (typeof chunk !== 'string') {
+          size += chunk.byteLength;
+          await give(chunk);
+          return;
+        }
+        // Text is encoded into buffers that go back to the pool once zlib has read them: a fresh buffer per
+        // chunk (Buffer.from) cost several times the encoding itself, in allocation and page faults.
+        for (let read = 0; read < chunk.length; ) {
+          const buffer = this.buffers.pop() ?? Buffer.allocUnsafeSlow(ENCODE_BUFFER);
+          // encodeInto stops before a character that does not fit whole, so the pieces concatenate to the UTF-8.
+          const encoded = ENCODER.encodeInto(read === 0 ? chunk : chunk.slice(read), buffer);
+          read += encoded.read;
+          size += encoded.written;
+          await give(buffer.subarray(0, encoded.written), () => this.buffers.push(buffer));
+        }
       },
       end: async () => {
         deflate.end();
         await pump;
+        const { crc, compressedSize } = body.finish(size);
         const zip64 = size >= ZIP32_LIMIT || compressedSize >= ZIP32_LIMIT;
         const descriptor = Buffer.alloc(zip64 ? 24 : 16);
         descriptor.writeUInt32LE(SIGNATURE.dataDescriptor, 0);
@@ -253,4 +282,44 @@ function centralHeader(record: CentralRecord, time: number, date: number): Buffe
     }
   }
   return header;
+}
+
+/**
+ * The raw deflate data inside a gzip stream, chunk by chunk: the header dropped, the trailer held back (it may
+ * straddle two chunks) and read for the CRC-32 when the stream ends.
+ */
+export class GzipBody {
+  private skip = GZIP_HEADER;
+  private tail = Buffer.alloc(0);
+  private length = 0;
+  private readonly ready: Buffer[] = [];
+
+  private out(data: Buffer): void {
+    this.ready.push(data);
+    this.length += data.byteLength;
+  }
+
+  /** The deflate data this chunk completes: all but the last 8 bytes seen so far. */
+  take(chunk: Buffer): Buffer[] {
+    let data = chunk;
+    if (this.skip > 0) {
+      const dropped = Math.min(this.skip, data.byteLength);
+      if (this.skip === GZIP_HEADER && (data[0] !== 0x1f || (dropped > 1 && data[1] !== 0x8b))) throw new Error('zip writer: zlib did not write a gzip header');
+      this.skip -= dropped;
+      data = data.subarray(dropped);
+    }
+    if (data.byteLength < GZIP_TRAILER) data = Buffer.concat([this.tail, data]);
+    else if (this.tail.byteLength > 0) this.out(this.tail);
+    const cut = Math.max(0, data.byteLength - GZIP_TRAILER);
+    this.tail = Buffer.from(data.subarray(cut));
+    const body = data.subarray(0, cut);
+    if (body.byteLength > 0) this.out(body);
+    return this.ready.splice(0);
+  }
+
+  /** The CRC-32 from the trailer, checked against the size written (the trailer holds it modulo 2^32). */
+  finish(size: number): { crc: number; compressedSize: number } {
+    if (this.tail.byteLength !== GZIP_TRAILER || this.tail.readUInt32LE(4) !== size % 2 ** 32) throw new Error('zip writer: zlib\'s gzip trailer does not match what was written');
+    return { crc: this.tail.readUInt32LE(0), compressedSize: this.length };
+  }
 }

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractZipEntry, readZipEntries } from '../../../main/evidence/zip/zip-reader';
-import { ZipWriter } from '../../../main/evidence/zip/zip-writer';
+import { GzipBody, ZipWriter } from '../../../main/evidence/zip/zip-writer';
 import { tempDir, tempFile } from '../../support/temp-files';
 
 const exec = promisify(execFile);
@@ -71,4 +72,36 @@ describe('the zip writer and reader', () => {
     const entries = await readZipEntries(path);
     expect([entries.length, entries.at(-1)?.name]).toEqual([65_540, 'f/65539']);
   }, 60_000);
+
+  it('takes the deflate data and the CRC out of a gzip stream however its output is cut', () => {
+    const text = Buffer.from(lines(50));
+    const gzip = gzipSync(text, { level: 1, memLevel: 9 });
+    const raw = deflateRawSync(text, { level: 1, memLevel: 9 });
+    const cuts = [[1], [3], [9], [10], [11], [gzip.byteLength - 9], [gzip.byteLength - 8], [gzip.byteLength - 3], [1, 2, 3], [gzip.byteLength - 8, gzip.byteLength - 4]];
+    const results = cuts.map((at) => {
+      const body = new GzipBody();
+      const pieces = [0, ...at, gzip.byteLength].slice(1).map((end, index, ends) => gzip.subarray(index === 0 ? 0 : ends[index - 1], end));
+      const data = Buffer.concat(pieces.flatMap((piece) => body.take(piece)));
+      return [data.equals(raw), body.finish(text.byteLength)];
+    });
+    expect(results).toEqual(cuts.map(() => [true, { crc: crc32(text), compressedSize: raw.byteLength }]));
+    expect(() => new GzipBody().finish(0)).toThrow('trailer does not match');
+  });
+
+  it('encodes text longer than its buffers without splitting a character', async () => {
+    const folder = await tempDir();
+    const path = join(folder, 'wide.zip');
+    // 1, 3 and 4 UTF-8 bytes a character, over 1.5 MB: the text is encoded in several buffers.
+    const text = 'a€😀'.repeat(200_000);
+    const zip = ZipWriter.create(path, new Date('2026-11-23T09:00:00Z'));
+    const entry = await zip.entry('wide.txt');
+    await entry.write(text);
+    await entry.write('end');
+    await entry.end();
+    await zip.finish();
+    const [item] = await readZipEntries(path);
+    const target = join(folder, 'wide.txt');
+    await extractZipEntry(path, item!, target);
+    expect([item!.size, sha256(await readFile(target))]).toEqual([Buffer.byteLength(text + 'end'), sha256(text + 'end')]);
+  });
 });

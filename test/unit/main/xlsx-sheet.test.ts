@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { writeSheet } from '../../../main/evidence/xlsx/sheet-writer';
+import { STYLE } from '../../../main/evidence/xlsx/styles';
+import type { ZipEntryWriter } from '../../../main/evidence/zip/zip-writer';
+
+/** The sheet's XML as written, with the parts around `<sheetData>` cut away. */
+async function sheetData(rows: readonly (readonly (string | number | Date | undefined)[])[], header?: readonly string[]): Promise<string> {
+  const chunks: string[] = [];
+  const entry: ZipEntryWriter = {
+    write: async (chunk) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    },
+    end: async () => undefined,
+  };
+  const widths = Array.from({ length: 4 }, () => 10);
+  await writeSheet(entry, { widths, ...(header ? { header } : {}), rows, rowCount: rows.length, style: (value) => (value instanceof Date ? STYLE.date : STYLE.plain) }, false);
+  const xml = chunks.join('');
+  return xml.slice(xml.indexOf('<sheetData>') + '<sheetData>'.length, xml.indexOf('</sheetData>'));
+}
+
+describe('the sheet writer', () => {
+  it('writes r on a row\'s first cell and after a gap, text inline, numbers and dates as values', async () => {
+    const xml = await sheetData(
+      [
+        ['a', 1, undefined, new Date('2026-11-22T12:00:00Z')],
+        [],
+        [undefined, ' keep ', Number.POSITIVE_INFINITY, new Date('1899-12-31T00:00:00Z')],
+        ['=1+1', '<&>"', '', 'x\u0001y'],
+      ],
+      ['One', 'Two'],
+    );
+    expect(xml).toBe(
+      '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>One</t></is></c><c r="B1" s="1" t="inlineStr"><is><t>Two</t></is></c></row>'
+      + '<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c><c r="D2" s="2"><v>46348.5</v></c></row>'
+      + '<row r="3"></row>'
+      + '<row r="4"><c r="B4" t="inlineStr"><is><t xml:space="preserve"> keep </t></is></c><c t="inlineStr"><is><t>Infinity</t></is></c><c t="inlineStr"><is><t>1899-12-31T00:00:00.000Z</t></is></c></row>'
+      + '<row r="5"><c r="A5" t="inlineStr"><is><t>=1+1</t></is></c><c t="inlineStr"><is><t>&lt;&amp;&gt;&quot;</t></is></c><c r="D5" t="inlineStr"><is><t>xy</t></is></c></row>',
+    );
+  });
+
+  it('writes a value repeated down a column the same way each time', async () => {
+    const rows = [['<a>', ' b', '', 'c'], ['<a>', ' b', '', 'c'], ['<a>', 'b', '', 'c\u0000'], ['<a>', ' b', '', 'c']];
+    const xml = await sheetData(rows);
+    const cells = (second: string, fourth: string): string => `<c r="A_" t="inlineStr"><is><t>&lt;a&gt;</t></is></c><c t="inlineStr"><is><t${second}</t></is></c><c r="D_" t="inlineStr"><is><t>${fourth}</t></is></c>`;
+    expect(xml).toBe([cells(' xml:space="preserve"> b', 'c'), cells(' xml:space="preserve"> b', 'c'), cells('>b', 'c'), cells(' xml:space="preserve"> b', 'c')].map((row, index) => `<row r="${index + 1}">${row.replaceAll('_', String(index + 1))}</row>`).join(''));
+  });
+
+  it('hands the XML over in chunks that join to the whole sheet', async () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => [`row ${index}`, index, `€ ${index}`]);
+    const xml = await sheetData(rows);
+    expect([xml.startsWith('<row r="1"><c r="A1" t="inlineStr"><is><t>row 0</t></is></c><c><v>0</v></c><c t="inlineStr"><is><t>€ 0</t></is></c></row>'), xml.endsWith('<row r="3000"><c r="A3000" t="inlineStr"><is><t>row 2999</t></is></c><c><v>2999</v></c><c t="inlineStr"><is><t>€ 2999</t></is></c></row>')]).toEqual([true, true]);
+    expect(xml.match(/<row /g)?.length).toBe(3000);
+  });
+});
