@@ -278,13 +278,25 @@ function lengthsAllowSimilarity(a: number, b: number): boolean {
   return jaroBound + 0.4 * (1 - jaroBound) >= NAME_SIMILARITY_THRESHOLD;
 }
 
+// One identity's keys for the explanation, with their fields; reused, as the correlator's own key list is.
+const explainedFields: string[] = [];
+const explainedKeys: (string | undefined)[] = [];
+const collectExplained: KeySink = (field, key) => {
+  explainedFields.push(field);
+  explainedKeys.push(key);
+};
+
+/** The first account key, in order, that equals one of the identity's (its first such field): what matched what. */
 function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity): string {
+  // The identity's keys once, not once per account key: normalising addresses is most of this.
+  explainedFields.length = 0;
+  explainedKeys.length = 0;
+  rule.identityKeys(identity, collectExplained);
   let reason: string | undefined;
   rule.accountKeys(account, (accountField, key) => {
     if (reason !== undefined || key === undefined) return;
-    rule.identityKeys(identity, (identityField, identityKey) => {
-      reason ??= identityKey === key ? `account ${accountField} matches identity ${identityField} (${key})` : undefined;
-    });
+    const at = explainedKeys.indexOf(key);
+    if (at >= 0) reason = `account ${accountField} matches identity ${explainedFields[at]} (${key})`;
   });
   return reason ?? `matched by ${rule.rule}`;
 }

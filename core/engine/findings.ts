@@ -166,12 +166,14 @@ export function attributeDrift(account: Account, identity: Identity, ctx: Findin
   for (const field of DRIFT_FIELDS) {
     const accountValue = field.account(account);
     const identityValue = field.identity(identity);
+    // Equal text normalises equally, and an absent side never drifts: most pairs are settled without normalising.
+    if (accountValue === identityValue || accountValue === undefined || identityValue === undefined) continue;
     const left = comparableName(accountValue);
     const right = comparableName(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue ?? '', identityValue ?? '');
+    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue, identityValue);
   }
   const accountEmployeeId = ctx.keys.employeeId(account.employeeId);
-  const identityEmployeeId = ctx.keys.employeeId(identity.employeeId);
+  const identityEmployeeId = accountEmployeeId === undefined ? undefined : ctx.keys.employeeId(identity.employeeId);
   if (accountEmployeeId !== undefined && identityEmployeeId !== undefined && accountEmployeeId !== identityEmployeeId) {
     note('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
   }
