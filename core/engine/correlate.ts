@@ -153,8 +153,9 @@ export class Correlator {
         else for (const position of positions) this.#consider(position, found, excluded);
       }
       if (found.length === 0) continue;
-      const positions = found.toSorted((a, b) => a - b);
-      const candidates = positions.map((position) => this.#identities[position]!);
+      // Nearly always one: the list found is kept as it is, with no sorted copy.
+      const positions = found.length === 1 ? found : found.toSorted((a, b) => a - b);
+      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : positions.map((position) => this.#identities[position]!);
       const reason =
         candidates.length === 1 ? explainKeyMatch(rule, account, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
@@ -296,7 +297,8 @@ function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity):
   rule.accountKeys(account, (accountField, key) => {
     if (reason !== undefined || key === undefined) return;
     const at = explainedKeys.indexOf(key);
-    if (at >= 0) reason = `account ${accountField} matches identity ${explainedFields[at]} (${key})`;
+    // Joined, not a template: the reason is kept with the row, and a template's pieces would be kept with it.
+    if (at >= 0) reason = ['account ', accountField, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
   });
   return reason ?? `matched by ${rule.rule}`;
 }

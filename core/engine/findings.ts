@@ -4,6 +4,7 @@ import type { ProvisioningEvent } from '../model/provisioning-event';
 import type { Finding, FindingCode, Severity } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
 import { foldCase } from '../normalise/email';
+import { flatText } from './flat-text';
 import { daysBetween, isoDate } from './instants';
 import type { KeyMaker } from './keys';
 import { normaliseName } from './name-similarity';
@@ -44,7 +45,8 @@ export interface FindingContext {
 const finding = (code: FindingCode, reason: string, values: Record<string, string>): Finding => ({
   code,
   severity: code === 'PRIVILEGED' ? undefined : DEFAULT_SEVERITY[code],
-  reason,
+  // Kept with the row for the whole run: one string, not the pieces its template was built from.
+  reason: flatText(reason),
   values,
 });
 

@@ -21,7 +21,7 @@ import { buildKeyMaker } from './keys';
 import { remediationMaker, type RemediationMaker } from './remediation';
 import { evaluateScope, type ScopeVerdict, type ScopingFilter } from './scope';
 import { rowSeverity } from './severity';
-import { sortByText } from './sort-by-text';
+import { sortByText, sortByTextWithRuns } from './sort-by-text';
 
 /** Recorded with every result, so evidence says which rules produced it. */
 export const ENGINE_VERSION = '0.1.0';
@@ -83,13 +83,15 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const { settings } = input;
   const asOfMs = Date.parse(settings.asOf);
   if (Number.isNaN(asOfMs)) throw new Error(`as-of ${settings.asOf} is not an ISO 8601 instant`);
-  const identities = sortByText(input.identities, (identity) => identity.id);
+  const { sorted: identities, runStart } = sortByTextWithRuns(input.identities, (identity) => identity.id);
   const accounts = sortByText(input.accounts, (account) => account.accountId, byLoginThenEmail);
-  const keys = buildKeyMaker(settings, identities);
+  // The default domain does not depend on order; the identities as loaded lie in memory in that order, and
+  // reading them so is much faster than in id order.
+  const keys = buildKeyMaker(settings, input.identities);
   const correlations = correlateAll(identities, accounts, keys, input.links, settings, onProgress);
 
   const ctx = buildContext(input, identities, accounts, asOfMs, keys);
-  const activeAccounts = activeAccountsPerIdentity(identities, accounts, correlations);
+  const activeAccounts = activeAccountsPerIdentity(runStart, accounts, correlations);
   const remediations = remediationMaker(settings, asOfMs);
   const rows: ReconciliationRow[] = [];
   // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
@@ -126,24 +128,22 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
 
 /**
  * How many active accounts are matched to each identity, by identity position; identities sharing an id
- * (identities are sorted by id, so they are neighbours) share one count.
+ * share one count. `runStart` gives, per position, the first position with the same id (identities are
+ * sorted by id, so they are neighbours).
  */
 function activeAccountsPerIdentity(
-  identities: readonly Identity[],
+  runStart: Int32Array,
   accounts: readonly Account[],
   correlations: readonly AccountCorrelation[],
 ): { of(position: number): number } {
-  const first = new Int32Array(identities.length);
-  identities.forEach((identity, position) => {
-    first[position] = position > 0 && identities[position - 1]!.id === identity.id ? first[position - 1]! : position;
-  });
-  const counts = new Int32Array(identities.length);
-  correlations.forEach((correlation, index) => {
+  const counts = new Int32Array(runStart.length);
+  for (let index = 0; index < correlations.length; index += 1) {
+    const correlation = correlations[index]!;
     const position = correlation.positions[0];
-    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) return;
-    counts[first[position]!]! += 1;
-  });
-  return { of: (position) => counts[first[position]!]! };
+    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) continue;
+    counts[runStart[position]!]! += 1;
+  }
+  return { of: (position) => counts[runStart[position]!]! };
 }
 
 /**

@@ -5,6 +5,7 @@ import { presentValue } from '../normalise/absent';
 import { cell, columnsNamed, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
 import { findColumn } from './header';
 import { parseBooleanValue } from './values';
+import type { ValuePool } from './value-pool';
 
 /** Where each field sits in an Entra users CSV (Download users with `id` or `objectId`, PowerShell, deleted users). */
 export interface EntraUsersLayout {
@@ -251,8 +252,13 @@ function otherAddresses(layout: EntraUsersLayout, row: readonly string[]): reado
   return addresses.length === 0 ? NO_VALUES : addresses;
 }
 
-/** The identity of one data row, or undefined when the row has no object id or UPN. */
-export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[]): Identity | undefined {
+const pooled = (pool: ValuePool | undefined, value: string | undefined): string | undefined => (pool === undefined ? value : pool.share(value));
+
+/**
+ * The identity of one data row, or undefined when the row has no object id or UPN. With a pool, the values that
+ * repeat from row to row (names, user type, department, job title) are shared between the identities.
+ */
+export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[], pool?: ValuePool): Identity | undefined {
   const id = cell(row, layout.id);
   const upn = cell(row, layout.upn);
   if (id === undefined || upn === undefined) return undefined;
@@ -267,12 +273,12 @@ export function identityFromRow(layout: EntraUsersLayout, header: readonly strin
     otherAddresses: otherAddresses(layout, row),
     employeeId: cell(row, layout.employeeId),
     displayName: cell(row, layout.displayName),
-    givenName: cell(row, layout.givenName),
-    surname: cell(row, layout.surname),
+    givenName: pooled(pool, cell(row, layout.givenName)),
+    surname: pooled(pool, cell(row, layout.surname)),
     accountEnabled: parseBooleanValue(cell(row, layout.accountEnabled)),
-    userType: cell(row, layout.userType),
-    department: cell(row, layout.department),
-    jobTitle: cell(row, layout.jobTitle),
+    userType: pooled(pool, cell(row, layout.userType)),
+    department: pooled(pool, cell(row, layout.department)),
+    jobTitle: pooled(pool, cell(row, layout.jobTitle)),
     createdAt: instantCell(row, layout.created),
     lastSignInAt: lastSignInFromRow(row, layout),
     employeeLeaveAt: instantCell(row, layout.employeeLeave),

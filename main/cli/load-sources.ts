@@ -4,6 +4,7 @@ import { assignmentFromRow, detectAssignmentsLayout, isDeletedAssignment } from 
 import { detectProvisioningLayout, joinProvisioningCompanions, provisioningCompanionRole, provisioningEventFromRow } from '@core/import/entra-provisioning';
 import { applySignIns, detectSignInLayout, signInFromRow, type SignInRecord } from '@core/import/entra-signins';
 import { detectEntraUsersLayout, hasSignInColumns, identityFromRow } from '@core/import/entra-users';
+import { ValuePool } from '@core/import/value-pool';
 import { findTargetProfile } from '@core/import/profiles/target-profiles';
 import { describeTargetDateOrder, targetDateOrder } from '@core/import/target-dates';
 import type { DateOrder } from '@core/import/values';
@@ -70,8 +71,9 @@ export async function loadEntra(paths: readonly string[], keepColumns: readonly 
       case 'entra-users': {
         const layout = mustHave(file.fileName, detectEntraUsersLayout(header, keepColumns));
         const found: Identity[] = [];
+        const pool = new ValuePool();
         const end = await file.each((row) => {
-          const identity = identityFromRow(layout, header, row);
+          const identity = identityFromRow(layout, header, row, pool);
           if (identity) found.push(identity);
         });
         identities = identities.length === 0 ? found : identities.concat(found);
