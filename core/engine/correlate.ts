@@ -67,6 +67,7 @@ const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
  */
 export class Correlator {
   readonly #identities: readonly Identity[];
+  readonly #visitOrder: Int32Array | undefined;
   readonly #rules: readonly KeyedRule[];
   readonly #links: Map<string, LinkState>;
   #identityIndexById: Map<string, number> | undefined;
@@ -78,8 +79,13 @@ export class Correlator {
     if (key !== undefined) this.#accountKeys.push(key);
   };
 
-  constructor(identities: readonly Identity[], keys: KeyMaker, links: readonly ManualLink[], hasAliases: boolean) {
+  /**
+   * `visitOrder`, when given, lists every identity position in the order the indices are built in: the order
+   * the identity objects lie in memory (as loaded), which is several times faster to read than id order.
+   */
+  constructor(identities: readonly Identity[], keys: KeyMaker, links: readonly ManualLink[], hasAliases: boolean, visitOrder?: Int32Array) {
     this.#identities = identities;
+    this.#visitOrder = visitOrder;
     const addressKeys = (identity: Identity, sink: KeySink): void => {
       sink('userPrincipalName', keys.identityAddress(identity.upn));
       sink('mail', keys.identityAddress(identity.mail));
@@ -177,11 +183,24 @@ export class Correlator {
     return this.#identityIndexById.get(identityId);
   }
 
+  /** Calls `visit` with every identity and its position, in the visit order (else by position). */
+  #eachIdentity(visit: (identity: Identity, position: number) => void): void {
+    const order = this.#visitOrder;
+    for (let at = 0; at < this.#identities.length; at += 1) {
+      const position = order === undefined ? at : order[at]!;
+      visit(this.#identities[position]!, position);
+    }
+  }
+
   #buildIndex(rule: KeyedRule): MultiIndex {
     const index = new MultiIndex();
     let position = 0;
     const add: KeySink = (_field, key) => index.add(key, position);
-    for (; position < this.#identities.length; position += 1) rule.identityKeys(this.#identities[position]!, add);
+    this.#eachIdentity((identity, at) => {
+      position = at;
+      rule.identityKeys(identity, add);
+    });
+    if (this.#visitOrder !== undefined) index.sortValues();
     return index;
   }
 
@@ -189,16 +208,20 @@ export class Correlator {
     if (this.#names !== undefined) return this.#names;
     const exactNames = new MultiIndex();
     const tokens = new MultiIndex();
-    const formsOf: (string | readonly string[] | undefined)[] = [];
-    this.#identities.forEach((identity, position) => {
+    const formsOf: (string | readonly string[] | undefined)[] = Array.from({ length: this.#identities.length }, () => undefined);
+    this.#eachIdentity((identity, position) => {
       const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
-      formsOf.push(forms.length === 0 ? undefined : forms.length === 1 ? forms[0] : forms);
+      formsOf[position] = forms.length === 0 ? undefined : forms.length === 1 ? forms[0] : forms;
       for (const form of forms) {
         exactNames.add(form, position);
         // A token repeated in a name is added once: the index skips a position equal to the last one added.
         for (const token of form.split(' ')) if (token.length >= 2) tokens.add(token, position);
       }
     });
+    if (this.#visitOrder !== undefined) {
+      exactNames.sortValues();
+      tokens.sortValues();
+    }
     this.#names = { exactNames, tokens, formsOf };
     return this.#names;
   }

@@ -212,7 +212,8 @@ export function provisioningError(identity: Identity, ctx: FindingContext): Find
 }
 
 export function serviceAccount(account: Account, ctx: FindingContext): Finding | undefined {
-  if (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase()))) {
+  const listed = ctx.serviceAccounts.size > 0 && (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase())));
+  if (listed) {
     return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
   }
   if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
@@ -229,6 +230,7 @@ export function serviceAccount(account: Account, ctx: FindingContext): Finding |
 
 export function privileged(account: Account, ctx: FindingContext): Finding | undefined {
   if (account.privilegedReason !== undefined) return finding('PRIVILEGED', account.privilegedReason, { why: account.privilegedReason });
+  if (account.roles.length === 0) return undefined;
   const matched = account.roles.filter((role) => ctx.privilegedPatterns.some((pattern) => pattern.test(role)));
   if (matched.length === 0) return undefined;
   return finding('PRIVILEGED', `privileged roles: ${matched.join(', ')}`, { roles: matched.join(';') });

@@ -83,12 +83,12 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const { settings } = input;
   const asOfMs = Date.parse(settings.asOf);
   if (Number.isNaN(asOfMs)) throw new Error(`as-of ${settings.asOf} is not an ISO 8601 instant`);
-  const { sorted: identities, runStart } = sortByTextWithRuns(input.identities, (identity) => identity.id);
+  const { sorted: identities, runStart, positionOf } = sortByTextWithRuns(input.identities, (identity) => identity.id);
   const accounts = sortByText(input.accounts, (account) => account.accountId, byLoginThenEmail);
   // The default domain does not depend on order; the identities as loaded lie in memory in that order, and
   // reading them so is much faster than in id order.
   const keys = buildKeyMaker(settings, input.identities);
-  const correlations = correlateAll(identities, accounts, keys, input.links, settings, onProgress);
+  const correlations = correlateAll(identities, positionOf, accounts, keys, input.links, settings, onProgress);
 
   const ctx = buildContext(input, identities, accounts, asOfMs, keys);
   const activeAccounts = activeAccountsPerIdentity(runStart, accounts, correlations);
@@ -152,6 +152,7 @@ function activeAccountsPerIdentity(
  */
 function correlateAll(
   identities: readonly Identity[],
+  loadOrder: Int32Array,
   accounts: readonly Account[],
   keys: ReturnType<typeof buildKeyMaker>,
   links: readonly ManualLink[],
@@ -159,7 +160,8 @@ function correlateAll(
   onProgress: ReconcileProgress | undefined,
 ): AccountCorrelation[] {
   const hasAliases = settings.domainAliases.some((group) => group.length > 1);
-  const correlator = new Correlator(identities, keys, links, hasAliases);
+  // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
+  const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
   const correlations: AccountCorrelation[] = [];
   for (const [index, account] of accounts.entries()) {
     correlations.push(correlator.correlate(account));
