@@ -5,7 +5,7 @@ import { presentValue } from '../normalise/absent';
 import { cell, columnsNamed, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
 import { findColumn } from './header';
 import { parseBooleanValue } from './values';
-import type { ValuePool } from './value-pool';
+import { ValuePool } from './value-pool';
 
 /** Where each field sits in an Entra users CSV (Download users with `id` or `objectId`, PowerShell, deleted users). */
 export interface EntraUsersLayout {
@@ -252,13 +252,29 @@ function otherAddresses(layout: EntraUsersLayout, row: readonly string[]): reado
   return addresses.length === 0 ? NO_VALUES : addresses;
 }
 
-const pooled = (pool: ValuePool | undefined, value: string | undefined): string | undefined => (pool === undefined ? value : pool.share(value));
+/** A pool per column whose values repeat, for `identityFromRow`. */
+export interface IdentityValuePools {
+  readonly givenName: ValuePool;
+  readonly surname: ValuePool;
+  readonly userType: ValuePool;
+  readonly department: ValuePool;
+  readonly jobTitle: ValuePool;
+}
+
+/** Fresh pools for one load. */
+export const identityValuePools = (): IdentityValuePools => ({
+  givenName: new ValuePool(),
+  surname: new ValuePool(),
+  userType: new ValuePool(),
+  department: new ValuePool(),
+  jobTitle: new ValuePool(),
+});
 
 /**
  * The identity of one data row, or undefined when the row has no object id or UPN. With a pool, the values that
  * repeat from row to row (names, user type, department, job title) are shared between the identities.
  */
-export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[], pool?: ValuePool): Identity | undefined {
+export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[], pools?: IdentityValuePools): Identity | undefined {
   const id = cell(row, layout.id);
   const upn = cell(row, layout.upn);
   if (id === undefined || upn === undefined) return undefined;
@@ -273,12 +289,12 @@ export function identityFromRow(layout: EntraUsersLayout, header: readonly strin
     otherAddresses: otherAddresses(layout, row),
     employeeId: cell(row, layout.employeeId),
     displayName: cell(row, layout.displayName),
-    givenName: pooled(pool, cell(row, layout.givenName)),
-    surname: pooled(pool, cell(row, layout.surname)),
+    givenName: pools === undefined ? cell(row, layout.givenName) : pools.givenName.share(cell(row, layout.givenName)),
+    surname: pools === undefined ? cell(row, layout.surname) : pools.surname.share(cell(row, layout.surname)),
     accountEnabled: parseBooleanValue(cell(row, layout.accountEnabled)),
-    userType: pooled(pool, cell(row, layout.userType)),
-    department: pooled(pool, cell(row, layout.department)),
-    jobTitle: pooled(pool, cell(row, layout.jobTitle)),
+    userType: pools === undefined ? cell(row, layout.userType) : pools.userType.share(cell(row, layout.userType)),
+    department: pools === undefined ? cell(row, layout.department) : pools.department.share(cell(row, layout.department)),
+    jobTitle: pools === undefined ? cell(row, layout.jobTitle) : pools.jobTitle.share(cell(row, layout.jobTitle)),
     createdAt: instantCell(row, layout.created),
     lastSignInAt: lastSignInFromRow(row, layout),
     employeeLeaveAt: instantCell(row, layout.employeeLeave),
