@@ -2,7 +2,7 @@ import type { Identity } from '../model/identity';
 import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
 import { presentValue } from '../normalise/absent';
-import { cell, columnsNamed, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
+import { cell, columnsNamed, instantCell, keepAttributes, keptCell, listCell, NO_VALUES } from './cells';
 import { findColumn } from './header';
 import { parseBooleanValue } from './values';
 import { ValuePool } from './value-pool';
@@ -275,8 +275,9 @@ export const identityValuePools = (): IdentityValuePools => ({
  * repeat from row to row (names, user type, department, job title) are shared between the identities.
  */
 export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[], pools?: IdentityValuePools): Identity | undefined {
-  const id = cell(row, layout.id);
-  const upn = cell(row, layout.upn);
+  // Kept cells are copied out of the file's text (see ownText); repeating ones are pooled, the pool copying.
+  const id = keptCell(row, layout.id);
+  const upn = keptCell(row, layout.upn);
   if (id === undefined || upn === undefined) return undefined;
   const deletedAt = instantCell(row, layout.deleted);
   // Row by row: a /users export that selected deletedDateTime has the column, empty, for live users.
@@ -285,16 +286,16 @@ export function identityFromRow(layout: EntraUsersLayout, header: readonly strin
     id,
     // A deleted user's UPN is prefixed with its object id; it is kept as exported, so deleted users match on id.
     upn,
-    mail: cell(row, layout.mail),
+    mail: keptCell(row, layout.mail),
     otherAddresses: otherAddresses(layout, row),
-    employeeId: cell(row, layout.employeeId),
-    displayName: cell(row, layout.displayName),
-    givenName: pools === undefined ? cell(row, layout.givenName) : pools.givenName.share(cell(row, layout.givenName)),
-    surname: pools === undefined ? cell(row, layout.surname) : pools.surname.share(cell(row, layout.surname)),
+    employeeId: keptCell(row, layout.employeeId),
+    displayName: keptCell(row, layout.displayName),
+    givenName: pools === undefined ? keptCell(row, layout.givenName) : pools.givenName.share(cell(row, layout.givenName)),
+    surname: pools === undefined ? keptCell(row, layout.surname) : pools.surname.share(cell(row, layout.surname)),
     accountEnabled: parseBooleanValue(cell(row, layout.accountEnabled)),
-    userType: pools === undefined ? cell(row, layout.userType) : pools.userType.share(cell(row, layout.userType)),
-    department: pools === undefined ? cell(row, layout.department) : pools.department.share(cell(row, layout.department)),
-    jobTitle: pools === undefined ? cell(row, layout.jobTitle) : pools.jobTitle.share(cell(row, layout.jobTitle)),
+    userType: pools === undefined ? keptCell(row, layout.userType) : pools.userType.share(cell(row, layout.userType)),
+    department: pools === undefined ? keptCell(row, layout.department) : pools.department.share(cell(row, layout.department)),
+    jobTitle: pools === undefined ? keptCell(row, layout.jobTitle) : pools.jobTitle.share(cell(row, layout.jobTitle)),
     createdAt: instantCell(row, layout.created),
     lastSignInAt: lastSignInFromRow(row, layout),
     employeeLeaveAt: instantCell(row, layout.employeeLeave),

@@ -1,3 +1,5 @@
+import { ownText } from './own-text';
+
 /**
  * One string per distinct value of a column that repeats (user type, department, job title, first names): a
  * million records otherwise keep a million copies of "Member", each a heap object for the collector to trace.
@@ -13,15 +15,19 @@ export class ValuePool {
     this.#limit = limit;
   }
 
-  /** The pooled string equal to `value` (the value itself the first time it is met, or once the pool stopped). */
+  /**
+   * The pooled string equal to `value`: the one met first, or, once the pool stopped, the value itself; either
+   * as a string of its own (`ownText`), never a view keeping the text it was cut from.
+   */
   share(value: string | undefined): string | undefined {
-    if (value === undefined || this.#stopped) return value;
+    if (value === undefined || this.#stopped) return ownText(value);
     const known = this.#values.get(value);
     if (known !== undefined) return known;
+    const owned = ownText(value);
     if (this.#values.size >= this.#limit) {
       this.#stopped = true;
       this.#values.clear();
-    } else this.#values.set(value, value);
-    return value;
+    } else this.#values.set(owned, owned);
+    return owned;
   }
 }
