@@ -217,15 +217,40 @@ export function serviceAccount(account: Account, ctx: FindingContext): Finding |
     return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
   }
   if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
+  const anyPattern = eitherPattern(ctx.servicePatterns);
   for (const field of ['login', 'email', 'displayName'] as const) {
     const value = account[field];
-    if (value === undefined) continue;
+    // One test of all the patterns at once settles the common case, a value none of them matches.
+    if (value === undefined || anyPattern?.test(value) === false) continue;
     const pattern = ctx.servicePatterns.find((candidate) => candidate.test(value));
     if (pattern) return finding('SERVICE_ACCOUNT', `${field} "${value}" matches the service-account pattern /${pattern.source}/`, { why: 'pattern', field, pattern: pattern.source });
   }
   const hasName = account.displayName !== undefined || account.givenName !== undefined || account.familyName !== undefined;
   if (ctx.accountsHaveNames && !hasName) return finding('SERVICE_ACCOUNT', 'the account has no person name', { why: 'no name' });
   return undefined;
+}
+
+const eitherPatterns = new WeakMap<readonly RegExp[], RegExp | null>();
+
+/**
+ * One expression matching what any of the patterns matches (each case-insensitive, as the settings' patterns
+ * are compiled), made once per run; null when they cannot be joined safely: a back-reference would point at
+ * another pattern's group once joined, and repeated group names are refused.
+ */
+function eitherPattern(patterns: readonly RegExp[]): RegExp | null {
+  let joined = eitherPatterns.get(patterns);
+  if (joined !== undefined) return joined;
+  joined = null;
+  const caseless = patterns.every((pattern) => pattern.flags === 'i');
+  if (patterns.length > 1 && caseless && !patterns.some((pattern) => /\\(?:[1-9]|k<)/.test(pattern.source))) {
+    try {
+      joined = new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+    } catch {
+      joined = null;
+    }
+  }
+  eitherPatterns.set(patterns, joined);
+  return joined;
 }
 
 export function privileged(account: Account, ctx: FindingContext): Finding | undefined {
