@@ -239,32 +239,46 @@ function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<strin
 // Most rows have no finding; they share this list rather than each holding an empty one.
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-const present = (found: readonly (Finding | undefined)[]): readonly Finding[] => {
-  const findings = found.filter((finding): finding is Finding => finding !== undefined);
+/** A row's own list of the findings (none, one, or several sorted by code); `findings` may be reused afterwards. */
+const present = (findings: readonly (Finding | undefined)[]): readonly Finding[] => {
   if (findings.length === 0) return NO_FINDINGS;
-  return findings.length === 1 ? findings : findings.toSorted((a, b) => compareText(a.code, b.code));
+  const defined = findings.filter((finding): finding is Finding => finding !== undefined);
+  if (defined.length === 0) return NO_FINDINGS;
+  return defined.length === 1 ? defined : defined.toSorted((a, b) => compareText(a.code, b.code));
 };
+
+// The findings of the row being built; reused, as most rows have none and a list per row is garbage.
+const found: Finding[] = [];
+
+const note = (finding: Finding | undefined): void => {
+  if (finding !== undefined) found.push(finding);
+};
+
+/** The findings of an active account, in rule order; the list is reused by the next call. */
+function accountFindings(account: Account, identity: Identity | undefined, activeAccounts: number, ctx: rules.FindingContext): readonly Finding[] {
+  found.length = 0;
+  if (identity !== undefined) note(rules.terminatedActive(identity, ctx));
+  note(rules.staleAccount(account, ctx));
+  if (identity !== undefined) {
+    note(rules.dormantIdentity(identity, ctx));
+    note(rules.unassigned(identity, ctx));
+    note(rules.outOfScope(identity, ctx));
+    note(rules.duplicateAccount(activeAccounts));
+    note(rules.attributeDrift(account, identity, ctx));
+    note(rules.guestAccess(identity));
+    note(rules.provisioningError(identity, ctx));
+  }
+  note(rules.serviceAccount(account, ctx));
+  note(rules.privileged(account, ctx));
+  return found;
+}
 
 function accountRow(account: Account, correlation: AccountCorrelation, activeAccounts: number, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {
   const { situation } = correlation;
   const active = rules.isActive(account);
   const identity = situation === 'MATCHED' ? correlation.identities[0] : undefined;
   // Risk findings only on active accounts: a disabled account keeps its situation and nothing else.
-  const findings = active
-    ? present([
-        identity && rules.terminatedActive(identity, ctx),
-        rules.staleAccount(account, ctx),
-        identity && rules.dormantIdentity(identity, ctx),
-        identity && rules.unassigned(identity, ctx),
-        identity && rules.outOfScope(identity, ctx),
-        identity && rules.duplicateAccount(activeAccounts),
-        identity && rules.attributeDrift(account, identity, ctx),
-        identity && rules.guestAccess(identity),
-        identity && rules.provisioningError(identity, ctx),
-        rules.serviceAccount(account, ctx),
-        rules.privileged(account, ctx),
-      ])
-    : NO_FINDINGS;
+  const findings = active ? present(accountFindings(account, identity, activeAccounts, ctx)) : NO_FINDINGS;
   const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
   const severity = rowSeverity(situation, findings, active && isHuman);
   return {
