@@ -75,8 +75,12 @@ export class Correlator {
   readonly #similarByForm = new Map<string, readonly SimilarName[]>();
   // One account's keys for one rule; reused, since a million accounts would otherwise each allocate arrays.
   readonly #accountKeys: string[] = [];
-  readonly #collectKey: KeySink = (_field, key) => {
-    if (key !== undefined) this.#accountKeys.push(key);
+  // The field each of those keys came from, for the explanation of a match.
+  readonly #accountFields: string[] = [];
+  readonly #collectKey: KeySink = (field, key) => {
+    if (key === undefined) return;
+    this.#accountKeys.push(key);
+    this.#accountFields.push(field);
   };
 
   /**
@@ -146,6 +150,7 @@ export class Correlator {
     const accountKeys = this.#accountKeys;
     for (const rule of this.#rules) {
       accountKeys.length = 0;
+      this.#accountFields.length = 0;
       rule.accountKeys(account, this.#collectKey);
       if (accountKeys.length === 0) continue;
       const index = (rule.index ??= this.#buildIndex(rule));
@@ -163,7 +168,7 @@ export class Correlator {
       const positions = found.length === 1 ? found : found.toSorted((a, b) => a - b);
       const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : positions.map((position) => this.#identities[position]!);
       const reason =
-        candidates.length === 1 ? explainKeyMatch(rule, account, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
+        candidates.length === 1 ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
@@ -310,20 +315,21 @@ const collectExplained: KeySink = (field, key) => {
   explainedKeys.push(key);
 };
 
-/** The first account key, in order, that equals one of the identity's (its first such field): what matched what. */
-function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity): string {
+/**
+ * The first account key, in order, that equals one of the identity's (its first such field): what matched
+ * what. The account's keys and their fields are those the match was found with (defined ones, in order).
+ */
+function explainKeyMatch(rule: KeyedRule, accountKeys: readonly string[], accountFields: readonly string[], identity: Identity): string {
   // The identity's keys once, not once per account key: normalising addresses is most of this.
   explainedFields.length = 0;
   explainedKeys.length = 0;
   rule.identityKeys(identity, collectExplained);
-  let reason: string | undefined;
-  rule.accountKeys(account, (accountField, key) => {
-    if (reason !== undefined || key === undefined) return;
+  for (const [index, key] of accountKeys.entries()) {
     const at = explainedKeys.indexOf(key);
     // Joined, not a template: the reason is kept with the row, and a template's pieces would be kept with it.
-    if (at >= 0) reason = ['account ', accountField, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
-  });
-  return reason ?? `matched by ${rule.rule}`;
+    if (at >= 0) return ['account ', accountFields[index]!, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
+  }
+  return `matched by ${rule.rule}`;
 }
 
 /** The effect of the reviewer's links and unlinks, applied in the order they were made. */
