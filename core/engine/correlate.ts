@@ -67,6 +67,7 @@ const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
  */
 export class Correlator {
   readonly #identities: readonly Identity[];
+  readonly #visitOrder: Int32Array | undefined;
   readonly #rules: readonly KeyedRule[];
   readonly #links: Map<string, LinkState>;
   #identityIndexById: Map<string, number> | undefined;
@@ -74,12 +75,21 @@ export class Correlator {
   readonly #similarByForm = new Map<string, readonly SimilarName[]>();
   // One account's keys for one rule; reused, since a million accounts would otherwise each allocate arrays.
   readonly #accountKeys: string[] = [];
-  readonly #collectKey: KeySink = (_field, key) => {
-    if (key !== undefined) this.#accountKeys.push(key);
+  // The field each of those keys came from, for the explanation of a match.
+  readonly #accountFields: string[] = [];
+  readonly #collectKey: KeySink = (field, key) => {
+    if (key === undefined) return;
+    this.#accountKeys.push(key);
+    this.#accountFields.push(field);
   };
 
-  constructor(identities: readonly Identity[], keys: KeyMaker, links: readonly ManualLink[], hasAliases: boolean) {
+  /**
+   * `visitOrder`, when given, lists every identity position in the order the indices are built in: the order
+   * the identity objects lie in memory (as loaded), which is several times faster to read than id order.
+   */
+  constructor(identities: readonly Identity[], keys: KeyMaker, links: readonly ManualLink[], hasAliases: boolean, visitOrder?: Int32Array) {
     this.#identities = identities;
+    this.#visitOrder = visitOrder;
     const addressKeys = (identity: Identity, sink: KeySink): void => {
       sink('userPrincipalName', keys.identityAddress(identity.upn));
       sink('mail', keys.identityAddress(identity.mail));
@@ -140,6 +150,7 @@ export class Correlator {
     const accountKeys = this.#accountKeys;
     for (const rule of this.#rules) {
       accountKeys.length = 0;
+      this.#accountFields.length = 0;
       rule.accountKeys(account, this.#collectKey);
       if (accountKeys.length === 0) continue;
       const index = (rule.index ??= this.#buildIndex(rule));
@@ -153,10 +164,11 @@ export class Correlator {
         else for (const position of positions) this.#consider(position, found, excluded);
       }
       if (found.length === 0) continue;
-      const positions = found.toSorted((a, b) => a - b);
-      const candidates = positions.map((position) => this.#identities[position]!);
+      // Nearly always one: the list found is kept as it is, with no sorted copy.
+      const positions = found.length === 1 ? found : found.toSorted((a, b) => a - b);
+      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : positions.map((position) => this.#identities[position]!);
       const reason =
-        candidates.length === 1 ? explainKeyMatch(rule, account, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
+        candidates.length === 1 ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
@@ -176,11 +188,24 @@ export class Correlator {
     return this.#identityIndexById.get(identityId);
   }
 
+  /** Calls `visit` with every identity and its position, in the visit order (else by position). */
+  #eachIdentity(visit: (identity: Identity, position: number) => void): void {
+    const order = this.#visitOrder;
+    for (let at = 0; at < this.#identities.length; at += 1) {
+      const position = order === undefined ? at : order[at]!;
+      visit(this.#identities[position]!, position);
+    }
+  }
+
   #buildIndex(rule: KeyedRule): MultiIndex {
     const index = new MultiIndex();
     let position = 0;
     const add: KeySink = (_field, key) => index.add(key, position);
-    for (; position < this.#identities.length; position += 1) rule.identityKeys(this.#identities[position]!, add);
+    this.#eachIdentity((identity, at) => {
+      position = at;
+      rule.identityKeys(identity, add);
+    });
+    if (this.#visitOrder !== undefined) index.sortValues();
     return index;
   }
 
@@ -188,16 +213,20 @@ export class Correlator {
     if (this.#names !== undefined) return this.#names;
     const exactNames = new MultiIndex();
     const tokens = new MultiIndex();
-    const formsOf: (string | readonly string[] | undefined)[] = [];
-    this.#identities.forEach((identity, position) => {
+    const formsOf: (string | readonly string[] | undefined)[] = Array.from({ length: this.#identities.length }, () => undefined);
+    this.#eachIdentity((identity, position) => {
       const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
-      formsOf.push(forms.length === 0 ? undefined : forms.length === 1 ? forms[0] : forms);
+      formsOf[position] = forms.length === 0 ? undefined : forms.length === 1 ? forms[0] : forms;
       for (const form of forms) {
         exactNames.add(form, position);
         // A token repeated in a name is added once: the index skips a position equal to the last one added.
         for (const token of form.split(' ')) if (token.length >= 2) tokens.add(token, position);
       }
     });
+    if (this.#visitOrder !== undefined) {
+      exactNames.sortValues();
+      tokens.sortValues();
+    }
     this.#names = { exactNames, tokens, formsOf };
     return this.#names;
   }
@@ -278,15 +307,29 @@ function lengthsAllowSimilarity(a: number, b: number): boolean {
   return jaroBound + 0.4 * (1 - jaroBound) >= NAME_SIMILARITY_THRESHOLD;
 }
 
-function explainKeyMatch(rule: KeyedRule, account: Account, identity: Identity): string {
-  let reason: string | undefined;
-  rule.accountKeys(account, (accountField, key) => {
-    if (reason !== undefined || key === undefined) return;
-    rule.identityKeys(identity, (identityField, identityKey) => {
-      reason ??= identityKey === key ? `account ${accountField} matches identity ${identityField} (${key})` : undefined;
-    });
-  });
-  return reason ?? `matched by ${rule.rule}`;
+// One identity's keys for the explanation, with their fields; reused, as the correlator's own key list is.
+const explainedFields: string[] = [];
+const explainedKeys: (string | undefined)[] = [];
+const collectExplained: KeySink = (field, key) => {
+  explainedFields.push(field);
+  explainedKeys.push(key);
+};
+
+/**
+ * The first account key, in order, that equals one of the identity's (its first such field): what matched
+ * what. The account's keys and their fields are those the match was found with (defined ones, in order).
+ */
+function explainKeyMatch(rule: KeyedRule, accountKeys: readonly string[], accountFields: readonly string[], identity: Identity): string {
+  // The identity's keys once, not once per account key: normalising addresses is most of this.
+  explainedFields.length = 0;
+  explainedKeys.length = 0;
+  rule.identityKeys(identity, collectExplained);
+  for (const [index, key] of accountKeys.entries()) {
+    const at = explainedKeys.indexOf(key);
+    // Joined, not a template: the reason is kept with the row, and a template's pieces would be kept with it.
+    if (at >= 0) return ['account ', accountFields[index]!, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
+  }
+  return `matched by ${rule.rule}`;
 }
 
 /** The effect of the reviewer's links and unlinks, applied in the order they were made. */

@@ -4,6 +4,7 @@ import type { ProvisioningEvent } from '../model/provisioning-event';
 import type { Finding, FindingCode, Severity } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
 import { foldCase } from '../normalise/email';
+import { flatText } from './flat-text';
 import { daysBetween, isoDate } from './instants';
 import type { KeyMaker } from './keys';
 import { normaliseName } from './name-similarity';
@@ -44,7 +45,8 @@ export interface FindingContext {
 const finding = (code: FindingCode, reason: string, values: Record<string, string>): Finding => ({
   code,
   severity: code === 'PRIVILEGED' ? undefined : DEFAULT_SEVERITY[code],
-  reason,
+  // Kept with the row for the whole run: one string, not the pieces its template was built from.
+  reason: flatText(reason),
   values,
 });
 
@@ -166,12 +168,14 @@ export function attributeDrift(account: Account, identity: Identity, ctx: Findin
   for (const field of DRIFT_FIELDS) {
     const accountValue = field.account(account);
     const identityValue = field.identity(identity);
+    // Equal text normalises equally, and an absent side never drifts: most pairs are settled without normalising.
+    if (accountValue === identityValue || accountValue === undefined || identityValue === undefined) continue;
     const left = comparableName(accountValue);
     const right = comparableName(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue ?? '', identityValue ?? '');
+    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue, identityValue);
   }
   const accountEmployeeId = ctx.keys.employeeId(account.employeeId);
-  const identityEmployeeId = ctx.keys.employeeId(identity.employeeId);
+  const identityEmployeeId = accountEmployeeId === undefined ? undefined : ctx.keys.employeeId(identity.employeeId);
   if (accountEmployeeId !== undefined && identityEmployeeId !== undefined && accountEmployeeId !== identityEmployeeId) {
     note('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
   }
@@ -208,13 +212,16 @@ export function provisioningError(identity: Identity, ctx: FindingContext): Find
 }
 
 export function serviceAccount(account: Account, ctx: FindingContext): Finding | undefined {
-  if (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase()))) {
+  const listed = ctx.serviceAccounts.size > 0 && (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase())));
+  if (listed) {
     return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
   }
   if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
+  const anyPattern = eitherPattern(ctx.servicePatterns);
   for (const field of ['login', 'email', 'displayName'] as const) {
     const value = account[field];
-    if (value === undefined) continue;
+    // One test of all the patterns at once settles the common case, a value none of them matches.
+    if (value === undefined || anyPattern?.test(value) === false) continue;
     const pattern = ctx.servicePatterns.find((candidate) => candidate.test(value));
     if (pattern) return finding('SERVICE_ACCOUNT', `${field} "${value}" matches the service-account pattern /${pattern.source}/`, { why: 'pattern', field, pattern: pattern.source });
   }
@@ -223,8 +230,32 @@ export function serviceAccount(account: Account, ctx: FindingContext): Finding |
   return undefined;
 }
 
+const eitherPatterns = new WeakMap<readonly RegExp[], RegExp | null>();
+
+/**
+ * One expression matching what any of the patterns matches (each case-insensitive, as the settings' patterns
+ * are compiled), made once per run; null when they cannot be joined safely: a back-reference would point at
+ * another pattern's group once joined, and repeated group names are refused.
+ */
+function eitherPattern(patterns: readonly RegExp[]): RegExp | null {
+  let joined = eitherPatterns.get(patterns);
+  if (joined !== undefined) return joined;
+  joined = null;
+  const caseless = patterns.every((pattern) => pattern.flags === 'i');
+  if (patterns.length > 1 && caseless && !patterns.some((pattern) => /\\(?:[1-9]|k<)/.test(pattern.source))) {
+    try {
+      joined = new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+    } catch {
+      joined = null;
+    }
+  }
+  eitherPatterns.set(patterns, joined);
+  return joined;
+}
+
 export function privileged(account: Account, ctx: FindingContext): Finding | undefined {
   if (account.privilegedReason !== undefined) return finding('PRIVILEGED', account.privilegedReason, { why: account.privilegedReason });
+  if (account.roles.length === 0) return undefined;
   const matched = account.roles.filter((role) => ctx.privilegedPatterns.some((pattern) => pattern.test(role)));
   if (matched.length === 0) return undefined;
   return finding('PRIVILEGED', `privileged roles: ${matched.join(', ')}`, { roles: matched.join(';') });

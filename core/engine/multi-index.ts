@@ -1,7 +1,8 @@
 /**
  * A map from key to one or more numbers that stores a lone value without an array: most keys point at
- * one identity, and a million one-element arrays would dominate the memory of a run. Values must be
- * added in ascending order (identity positions are), which makes the duplicate check O(1).
+ * one identity, and a million one-element arrays would dominate the memory of a run. A value added twice
+ * in a row under a key is kept once. Values added in ascending order are listed so; values added in any
+ * other order are put in ascending order by `sortValues`.
  */
 export class MultiIndex {
   readonly #entries = new Map<string, number | number[]>();
@@ -12,7 +13,12 @@ export class MultiIndex {
     if (existing === undefined) this.#entries.set(key, value);
     else if (typeof existing === 'number') {
       if (existing !== value) this.#entries.set(key, [existing, value]);
-    } else if (existing.at(-1) !== value) existing.push(value);
+    } else if (existing[existing.length - 1] !== value) existing.push(value);
+  }
+
+  /** Puts every key's values in ascending order, once all are added. */
+  sortValues(): void {
+    for (const values of this.#entries.values()) if (typeof values !== 'number') values.sort(ascending);
   }
 
   /** Calls `visit` for each value under the key, in ascending order. */
@@ -35,3 +41,5 @@ export class MultiIndex {
     return found === undefined ? 0 : typeof found === 'number' ? 1 : found.length;
   }
 }
+
+const ascending = (a: number, b: number): number => a - b;

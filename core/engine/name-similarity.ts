@@ -19,13 +19,26 @@ export function normaliseName(raw: string | undefined): string | undefined {
 
 /** The name forms of a person: the display name, and given name + family name. */
 export function nameForms(displayName: string | undefined, given: string | undefined, family: string | undefined): string[] {
-  const forms = new Set<string>();
   const display = normaliseName(displayName);
-  if (display !== undefined) forms.add(display);
-  const full = normaliseName([given, family].filter((part) => part !== undefined).join(' '));
-  if (full !== undefined && given !== undefined && family !== undefined) forms.add(full);
-  return [...forms];
+  // Called for every identity and account: no set, no list of parts, and most display names are given + family
+  // already (checked on the text, without building it), so only the one form is normalised.
+  const full = given === undefined || family === undefined ? undefined : isGivenThenFamily(displayName, given, family) ? display : normaliseName(`${given} ${family}`);
+  if (display === undefined) return full === undefined ? [] : [full];
+  return full === undefined || full === display ? [display] : [display, full];
 }
+
+/** Whether the text is exactly `given family`, with one space between. */
+function isGivenThenFamily(text: string | undefined, given: string, family: string): boolean {
+  return (
+    text !== undefined &&
+    text.length === given.length + 1 + family.length &&
+    text.charCodeAt(given.length) === SPACE &&
+    text.startsWith(given) &&
+    text.endsWith(family)
+  );
+}
+
+const SPACE = 32;
 
 // Match flags, reused by every call: rule 5 compares millions of name pairs, and two fresh arrays per pair
 // were most of its cost.

@@ -21,7 +21,7 @@ import { buildKeyMaker } from './keys';
 import { remediationMaker, type RemediationMaker } from './remediation';
 import { evaluateScope, type ScopeVerdict, type ScopingFilter } from './scope';
 import { rowSeverity } from './severity';
-import { sortByText } from './sort-by-text';
+import { sortByText, sortByTextWithRuns } from './sort-by-text';
 
 /** Recorded with every result, so evidence says which rules produced it. */
 export const ENGINE_VERSION = '0.1.0';
@@ -83,13 +83,15 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const { settings } = input;
   const asOfMs = Date.parse(settings.asOf);
   if (Number.isNaN(asOfMs)) throw new Error(`as-of ${settings.asOf} is not an ISO 8601 instant`);
-  const identities = sortByText(input.identities, (identity) => identity.id);
+  const { sorted: identities, runStart, positionOf } = sortByTextWithRuns(input.identities, (identity) => identity.id);
   const accounts = sortByText(input.accounts, (account) => account.accountId, byLoginThenEmail);
-  const keys = buildKeyMaker(settings, identities);
-  const correlations = correlateAll(identities, accounts, keys, input.links, settings, onProgress);
+  // The default domain does not depend on order; the identities as loaded lie in memory in that order, and
+  // reading them so is much faster than in id order.
+  const keys = buildKeyMaker(settings, input.identities);
+  const correlations = correlateAll(identities, positionOf, accounts, keys, input.links, settings, onProgress);
 
   const ctx = buildContext(input, identities, accounts, asOfMs, keys);
-  const activeAccounts = activeAccountsPerIdentity(identities, accounts, correlations);
+  const activeAccounts = activeAccountsPerIdentity(runStart, accounts, correlations);
   const remediations = remediationMaker(settings, asOfMs);
   const rows: ReconciliationRow[] = [];
   // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
@@ -126,24 +128,22 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
 
 /**
  * How many active accounts are matched to each identity, by identity position; identities sharing an id
- * (identities are sorted by id, so they are neighbours) share one count.
+ * share one count. `runStart` gives, per position, the first position with the same id (identities are
+ * sorted by id, so they are neighbours).
  */
 function activeAccountsPerIdentity(
-  identities: readonly Identity[],
+  runStart: Int32Array,
   accounts: readonly Account[],
   correlations: readonly AccountCorrelation[],
 ): { of(position: number): number } {
-  const first = new Int32Array(identities.length);
-  identities.forEach((identity, position) => {
-    first[position] = position > 0 && identities[position - 1]!.id === identity.id ? first[position - 1]! : position;
-  });
-  const counts = new Int32Array(identities.length);
-  correlations.forEach((correlation, index) => {
+  const counts = new Int32Array(runStart.length);
+  for (let index = 0; index < correlations.length; index += 1) {
+    const correlation = correlations[index]!;
     const position = correlation.positions[0];
-    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) return;
-    counts[first[position]!]! += 1;
-  });
-  return { of: (position) => counts[first[position]!]! };
+    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) continue;
+    counts[runStart[position]!]! += 1;
+  }
+  return { of: (position) => counts[runStart[position]!]! };
 }
 
 /**
@@ -152,6 +152,7 @@ function activeAccountsPerIdentity(
  */
 function correlateAll(
   identities: readonly Identity[],
+  loadOrder: Int32Array,
   accounts: readonly Account[],
   keys: ReturnType<typeof buildKeyMaker>,
   links: readonly ManualLink[],
@@ -159,7 +160,8 @@ function correlateAll(
   onProgress: ReconcileProgress | undefined,
 ): AccountCorrelation[] {
   const hasAliases = settings.domainAliases.some((group) => group.length > 1);
-  const correlator = new Correlator(identities, keys, links, hasAliases);
+  // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
+  const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
   const correlations: AccountCorrelation[] = [];
   for (const [index, account] of accounts.entries()) {
     correlations.push(correlator.correlate(account));
@@ -237,32 +239,46 @@ function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<strin
 // Most rows have no finding; they share this list rather than each holding an empty one.
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-const present = (found: readonly (Finding | undefined)[]): readonly Finding[] => {
-  const findings = found.filter((finding): finding is Finding => finding !== undefined);
+/** A row's own list of the findings (none, one, or several sorted by code); `findings` may be reused afterwards. */
+const present = (findings: readonly (Finding | undefined)[]): readonly Finding[] => {
   if (findings.length === 0) return NO_FINDINGS;
-  return findings.length === 1 ? findings : findings.toSorted((a, b) => compareText(a.code, b.code));
+  const defined = findings.filter((finding): finding is Finding => finding !== undefined);
+  if (defined.length === 0) return NO_FINDINGS;
+  return defined.length === 1 ? defined : defined.toSorted((a, b) => compareText(a.code, b.code));
 };
+
+// The findings of the row being built; reused, as most rows have none and a list per row is garbage.
+const found: Finding[] = [];
+
+const note = (finding: Finding | undefined): void => {
+  if (finding !== undefined) found.push(finding);
+};
+
+/** The findings of an active account, in rule order; the list is reused by the next call. */
+function accountFindings(account: Account, identity: Identity | undefined, activeAccounts: number, ctx: rules.FindingContext): readonly Finding[] {
+  found.length = 0;
+  if (identity !== undefined) note(rules.terminatedActive(identity, ctx));
+  note(rules.staleAccount(account, ctx));
+  if (identity !== undefined) {
+    note(rules.dormantIdentity(identity, ctx));
+    note(rules.unassigned(identity, ctx));
+    note(rules.outOfScope(identity, ctx));
+    note(rules.duplicateAccount(activeAccounts));
+    note(rules.attributeDrift(account, identity, ctx));
+    note(rules.guestAccess(identity));
+    note(rules.provisioningError(identity, ctx));
+  }
+  note(rules.serviceAccount(account, ctx));
+  note(rules.privileged(account, ctx));
+  return found;
+}
 
 function accountRow(account: Account, correlation: AccountCorrelation, activeAccounts: number, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow {
   const { situation } = correlation;
   const active = rules.isActive(account);
   const identity = situation === 'MATCHED' ? correlation.identities[0] : undefined;
   // Risk findings only on active accounts: a disabled account keeps its situation and nothing else.
-  const findings = active
-    ? present([
-        identity && rules.terminatedActive(identity, ctx),
-        rules.staleAccount(account, ctx),
-        identity && rules.dormantIdentity(identity, ctx),
-        identity && rules.unassigned(identity, ctx),
-        identity && rules.outOfScope(identity, ctx),
-        identity && rules.duplicateAccount(activeAccounts),
-        identity && rules.attributeDrift(account, identity, ctx),
-        identity && rules.guestAccess(identity),
-        identity && rules.provisioningError(identity, ctx),
-        rules.serviceAccount(account, ctx),
-        rules.privileged(account, ctx),
-      ])
-    : NO_FINDINGS;
+  const findings = active ? present(accountFindings(account, identity, activeAccounts, ctx)) : NO_FINDINGS;
   const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
   const severity = rowSeverity(situation, findings, active && isHuman);
   return {

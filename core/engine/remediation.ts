@@ -30,6 +30,8 @@ const SITUATION_PROPOSALS: Readonly<Partial<Record<Situation, Proposal>>> = {
 
 export type RemediationMaker = (situation: Situation, findings: readonly Finding[], rowSeverity: Severity | undefined, isNameProposal: boolean) => readonly Remediation[];
 
+const NO_REMEDIATIONS: readonly Remediation[] = Object.freeze([]);
+
 const CONFIRM_NAME_MATCH: Proposal = { action: 'confirm-correlation', guidance: 'The link rests on a similar name only: confirm or reject it.' };
 
 /**
@@ -52,6 +54,8 @@ export function remediationMaker(settings: ReconciliationSettings, asOfMs: numbe
       const guidance = finding.code === 'PROVISIONING_ERROR' ? provisioningErrorGuidance(finding.values['errorCode'] ?? '') : proposal.guidance;
       proposals.push([finding.code, { action: proposal.action, guidance }]);
     }
+    // Most rows need nothing: they share one empty list without building a key.
+    if (proposals.length === 0) return NO_REMEDIATIONS;
     const key = `${severity}\n${proposals.map(([cause, proposal]) => `${cause}\t${proposal.guidance}`).join('\n')}`;
     let remediations = shared.get(key);
     if (remediations === undefined) {

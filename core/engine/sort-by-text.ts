@@ -21,6 +21,39 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * as `items.toSorted((a, b) => compare(textOf(a), textOf(b)) || tieBreak(a, b))` would sort them.
  */
 export function sortByText<T>(items: readonly T[], textOf: (item: T) => string, tieBreak?: (a: T, b: T) => number): T[] {
+  return sortWithKeys(items, textOf, tieBreak).sorted;
+}
+
+/** A sort by text with what the sort knows besides the order (see `sortByTextWithRuns`). */
+export interface SortedWithRuns<T> {
+  readonly sorted: T[];
+  /** Per sorted position, the first sorted position holding the same text. */
+  readonly runStart: Int32Array;
+  /** Per item as given, its sorted position: the sorted positions in the order the items were given. */
+  readonly positionOf: Int32Array;
+}
+
+/**
+ * `sortByText`, and for each position of the sorted array the first position holding the same text: items
+ * sharing a text are neighbours once sorted. Told from the prefix keys the sort already made, so the texts
+ * themselves are read only where those keys tie (reading a million scattered strings again is slow).
+ */
+export function sortByTextWithRuns<T>(items: readonly T[], textOf: (item: T) => string): SortedWithRuns<T> {
+  const { sorted, order, texts, high, low } = sortWithKeys(items, textOf, undefined);
+  const runStart = new Int32Array(sorted.length);
+  const positionOf = new Int32Array(sorted.length);
+  for (let position = 0; position < order.length; position += 1) {
+    const b = order[position]!;
+    positionOf[b] = position;
+    if (position === 0) continue;
+    const a = order[position - 1]!;
+    const same = high[a] === high[b] && low[a] === low[b] && texts[a] === texts[b];
+    runStart[position] = same ? runStart[position - 1]! : position;
+  }
+  return { sorted, runStart, positionOf };
+}
+
+function sortWithKeys<T>(items: readonly T[], textOf: (item: T) => string, tieBreak: ((a: T, b: T) => number) | undefined) {
   const texts = items.map(textOf);
   const high = new Float64Array(texts.length);
   const low = new Float64Array(texts.length);
@@ -39,5 +72,5 @@ export function sortByText<T>(items: readonly T[], textOf: (item: T) => string, 
       (tieBreak === undefined ? 0 : tieBreak(items[a]!, items[b]!)) ||
       a - b,
   );
-  return order.map((index) => items[index]!);
+  return { sorted: order.map((index) => items[index]!), order, texts, high, low };
 }

@@ -1,8 +1,12 @@
 import { presentValue } from '../normalise/absent';
+import { ownText } from './own-text';
 import { parseBooleanValue, parseInstant, type InstantOptions } from './values';
 
 /** Reads the cells of one row by column position; -1 means the column is absent from the file. */
 export const cell = (row: readonly string[], index: number): string | undefined => (index < 0 ? undefined : presentValue(row[index]));
+
+/** A cell kept by a record: its own string, not a view keeping the file's text (see `ownText`). */
+export const keptCell = (row: readonly string[], index: number): string | undefined => ownText(cell(row, index));
 
 /** An instant cell as epoch ms, or undefined when absent or unreadable (the importer reports unreadable ones). */
 export function instantCell(row: readonly string[], index: number, options?: InstantOptions): number | undefined {

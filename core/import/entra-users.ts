@@ -2,9 +2,10 @@ import type { Identity } from '../model/identity';
 import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
 import { presentValue } from '../normalise/absent';
-import { cell, columnsNamed, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
+import { cell, columnsNamed, instantCell, keepAttributes, keptCell, listCell, NO_VALUES } from './cells';
 import { findColumn } from './header';
 import { parseBooleanValue } from './values';
+import { ValuePool } from './value-pool';
 
 /** Where each field sits in an Entra users CSV (Download users with `id` or `objectId`, PowerShell, deleted users). */
 export interface EntraUsersLayout {
@@ -251,10 +252,32 @@ function otherAddresses(layout: EntraUsersLayout, row: readonly string[]): reado
   return addresses.length === 0 ? NO_VALUES : addresses;
 }
 
-/** The identity of one data row, or undefined when the row has no object id or UPN. */
-export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[]): Identity | undefined {
-  const id = cell(row, layout.id);
-  const upn = cell(row, layout.upn);
+/** A pool per column whose values repeat, for `identityFromRow`. */
+export interface IdentityValuePools {
+  readonly givenName: ValuePool;
+  readonly surname: ValuePool;
+  readonly userType: ValuePool;
+  readonly department: ValuePool;
+  readonly jobTitle: ValuePool;
+}
+
+/** Fresh pools for one load. */
+export const identityValuePools = (): IdentityValuePools => ({
+  givenName: new ValuePool(),
+  surname: new ValuePool(),
+  userType: new ValuePool(),
+  department: new ValuePool(),
+  jobTitle: new ValuePool(),
+});
+
+/**
+ * The identity of one data row, or undefined when the row has no object id or UPN. With a pool, the values that
+ * repeat from row to row (names, user type, department, job title) are shared between the identities.
+ */
+export function identityFromRow(layout: EntraUsersLayout, header: readonly string[], row: readonly string[], pools?: IdentityValuePools): Identity | undefined {
+  // Kept cells are copied out of the file's text (see ownText); repeating ones are pooled, the pool copying.
+  const id = keptCell(row, layout.id);
+  const upn = keptCell(row, layout.upn);
   if (id === undefined || upn === undefined) return undefined;
   const deletedAt = instantCell(row, layout.deleted);
   // Row by row: a /users export that selected deletedDateTime has the column, empty, for live users.
@@ -263,16 +286,16 @@ export function identityFromRow(layout: EntraUsersLayout, header: readonly strin
     id,
     // A deleted user's UPN is prefixed with its object id; it is kept as exported, so deleted users match on id.
     upn,
-    mail: cell(row, layout.mail),
+    mail: keptCell(row, layout.mail),
     otherAddresses: otherAddresses(layout, row),
-    employeeId: cell(row, layout.employeeId),
-    displayName: cell(row, layout.displayName),
-    givenName: cell(row, layout.givenName),
-    surname: cell(row, layout.surname),
+    employeeId: keptCell(row, layout.employeeId),
+    displayName: keptCell(row, layout.displayName),
+    givenName: pools === undefined ? keptCell(row, layout.givenName) : pools.givenName.share(cell(row, layout.givenName)),
+    surname: pools === undefined ? keptCell(row, layout.surname) : pools.surname.share(cell(row, layout.surname)),
     accountEnabled: parseBooleanValue(cell(row, layout.accountEnabled)),
-    userType: cell(row, layout.userType),
-    department: cell(row, layout.department),
-    jobTitle: cell(row, layout.jobTitle),
+    userType: pools === undefined ? keptCell(row, layout.userType) : pools.userType.share(cell(row, layout.userType)),
+    department: pools === undefined ? keptCell(row, layout.department) : pools.department.share(cell(row, layout.department)),
+    jobTitle: pools === undefined ? keptCell(row, layout.jobTitle) : pools.jobTitle.share(cell(row, layout.jobTitle)),
     createdAt: instantCell(row, layout.created),
     lastSignInAt: lastSignInFromRow(row, layout),
     employeeLeaveAt: instantCell(row, layout.employeeLeave),

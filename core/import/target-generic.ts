@@ -1,7 +1,7 @@
 import type { Account } from '../model/account';
 import type { ImportIssue } from '../model/import-issue';
 import { fail, ok, type Result } from '../model/result';
-import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, listCell, NO_VALUES } from './cells';
+import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, keptCell, listCell, NO_VALUES } from './cells';
 import { canonicalColumnName, findColumn } from './header';
 import { ACCOUNT_FIELDS, type AccountField, type CellByName, type TargetProfile } from './profiles/target-profile';
 import { EMAIL_COLUMNS, GENERIC_COLUMNS, LOGIN_COLUMNS, generic } from './profiles/targets/generic';
@@ -155,19 +155,20 @@ function columnLookup(header: readonly string[]): (name: string) => number {
  * is not an account.
  */
 export function accountFromRow(layout: TargetLayout, header: readonly string[], row: readonly string[], line: number): Account | undefined {
-  const email = cell(row, layout.email);
-  const login = cell(row, layout.login);
-  const accountId = cell(row, layout.accountId) ?? login ?? email;
+  // Kept cells are copied out of the file's text (see ownText).
+  const email = keptCell(row, layout.email);
+  const login = keptCell(row, layout.login);
+  const accountId = keptCell(row, layout.accountId) ?? login ?? email;
   if (accountId === undefined) return undefined;
   const account: Account = {
     accountId,
     login,
     email,
-    displayName: cell(row, layout.displayName),
-    givenName: cell(row, layout.givenName),
-    familyName: cell(row, layout.familyName),
-    employeeId: cell(row, layout.employeeId),
-    objectId: cell(row, layout.objectId),
+    displayName: keptCell(row, layout.displayName),
+    givenName: keptCell(row, layout.givenName),
+    familyName: keptCell(row, layout.familyName),
+    employeeId: keptCell(row, layout.employeeId),
+    objectId: keptCell(row, layout.objectId),
     enabled: enabledCell(row, layout.enabled),
     lastLoginAt: latestInstant(row, layout.lastLogin, layout.dates),
     createdAt: instantCell(row, layout.created, layout.dates),

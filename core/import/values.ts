@@ -57,6 +57,8 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 export function parseInstant(text: string | undefined, options: InstantOptions = {}): ParsedInstant {
   const utc = text === undefined ? undefined : plainUtcInstant(text);
   if (utc !== undefined) return { kind: 'instant', ms: utc, form: 'iso' };
+  const portal = text === undefined ? undefined : portalInstant(text, options);
+  if (portal !== undefined) return portal;
   const value = presentValue(text);
   if (value === undefined || NEVER_MARKERS.has(value.toLowerCase())) return ABSENT;
 
@@ -121,6 +123,73 @@ function plainUtcInstant(text: string): number | undefined {
   const seconds = digitsAt(text, 17, 2);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hours > 23 || minutes > 59 || seconds > 59) return undefined;
   return Date.UTC(year, month - 1, day, hours, minutes, seconds, 0);
+}
+
+// Where `portalInstant` has read to; module level, so that reading a number needs no object per call.
+let cursor = 0;
+
+/** One or two digits at the cursor as a number, the cursor moved past them; -1 when there is no digit. */
+function oneOrTwoDigits(text: string): number {
+  const first = text.charCodeAt(cursor) - ZERO;
+  if (!(first >= 0 && first <= 9)) return -1;
+  const second = text.charCodeAt(cursor + 1) - ZERO;
+  if (second >= 0 && second <= 9) {
+    cursor += 2;
+    return first * 10 + second;
+  }
+  cursor += 1;
+  return first;
+}
+
+/** Exactly `count` digits at the cursor as a number, the cursor moved past them; -1 otherwise. */
+function exactDigits(text: string, count: number): number {
+  let value = 0;
+  const end = cursor + count;
+  for (; cursor < end; cursor += 1) {
+    const digit = text.charCodeAt(cursor) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const isChar = (text: string, char: number): boolean => text.charCodeAt(cursor++) === char;
+const SLASH = 47;
+const COLON = 58;
+const SPACE = 32;
+
+/**
+ * `2/23/2020 12:44:48 PM`, the Entra admin center's download form, read by hand: a users export has a million
+ * of them, and the general path tries three regular expressions before its own. Read exactly as the general
+ * path reads it (slashes, so month first unless the options say otherwise or the first number cannot be a
+ * month); undefined for any other spelling and for an impossible date or time, which the general path reports.
+ */
+function portalInstant(text: string, options: InstantOptions): ParsedInstant | undefined {
+  if (text.length < 19 || text.length > 22) return undefined;
+  cursor = 0;
+  const first = oneOrTwoDigits(text);
+  if (first < 0 || !isChar(text, SLASH)) return undefined;
+  const second = oneOrTwoDigits(text);
+  if (second < 0 || !isChar(text, SLASH)) return undefined;
+  const year = exactDigits(text, 4);
+  if (year < 0 || !isChar(text, SPACE)) return undefined;
+  const hours = oneOrTwoDigits(text);
+  if (hours < 0 || !isChar(text, COLON)) return undefined;
+  const minutes = exactDigits(text, 2);
+  if (minutes < 0 || !isChar(text, COLON)) return undefined;
+  const seconds = exactDigits(text, 2);
+  if (seconds < 0 || !isChar(text, SPACE) || cursor !== text.length - 2) return undefined;
+  const meridiem = text.slice(cursor).toUpperCase();
+  if (meridiem !== 'AM' && meridiem !== 'PM') return undefined;
+  // As numericDate decides for a slashed date.
+  const chosen = options.dateOrder;
+  const dayFirst = chosen === undefined ? first > 12 && second <= 12 : chosen === 'DMY';
+  const month = dayFirst ? second : first;
+  const day = dayFirst ? first : second;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hours < 1 || hours > 12 || minutes > 59 || seconds > 59) return undefined;
+  const ms = Date.UTC(year, month - 1, day, (hours % 12) + (meridiem === 'PM' ? 12 : 0), minutes, seconds, 0) - (options.defaultOffsetMinutes ?? 0) * 60_000;
+  return { kind: 'instant', ms, form: dayFirst ? 'dmy' : 'mdy' };
 }
 
 /** Reads a boolean in the spellings the exports use (`True`, `TRUE`, `yes`, `Y`, `on`, `1`, …); undefined when it is none. */

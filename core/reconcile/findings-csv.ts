@@ -1,4 +1,4 @@
-import { csvLine } from '../csv/write-csv';
+import { csvField, csvLine } from '../csv/write-csv';
 import type { ReconciliationRow } from '../model/reconciliation';
 
 export const FINDINGS_CSV_HEADER = [
@@ -29,18 +29,37 @@ function compareLines(a: readonly string[], b: readonly string[]): number {
 }
 
 function fields(row: ReconciliationRow): string[] {
-  return [
-    row.situation,
-    row.account?.accountId ?? '',
-    row.account?.login ?? '',
-    row.account?.email ?? '',
-    row.identities.map((identity) => identity.id).join(';'),
-    row.identities.map((identity) => identity.upn).join(';'),
-    row.correlation?.rule ?? '',
-    row.correlation === undefined ? '' : row.correlation.confidence.toFixed(2),
-    row.findings.map((finding) => finding.code).toSorted(compare).join(';'),
-    row.severity ?? '',
-  ];
+  const line: string[] = [];
+  fillFields(line, row);
+  return line;
+}
+
+// Confidences are a handful of values; each is formatted once rather than once per row.
+const confidenceTexts = new Map<number, string>();
+
+function confidenceText(confidence: number): string {
+  let text = confidenceTexts.get(confidence);
+  if (text === undefined) {
+    text = confidence.toFixed(2);
+    confidenceTexts.set(confidence, text);
+  }
+  return text;
+}
+
+/** The row's fields written into `line`, which is reused from row to row (a million rows, no array each). */
+function fillFields(line: string[], row: ReconciliationRow): void {
+  const { account, identities, correlation, findings } = row;
+  line[0] = row.situation;
+  line[1] = account?.accountId ?? '';
+  line[2] = account?.login ?? '';
+  line[3] = account?.email ?? '';
+  // Nearly every row has one identity or none, and no finding or one: no list is built for those.
+  line[4] = identities.length === 1 ? identities[0]!.id : identities.map((identity) => identity.id).join(';');
+  line[5] = identities.length === 1 ? identities[0]!.upn : identities.map((identity) => identity.upn).join(';');
+  line[6] = correlation?.rule ?? '';
+  line[7] = correlation === undefined ? '' : confidenceText(correlation.confidence);
+  line[8] = findings.length === 0 ? '' : findings.length === 1 ? findings[0]!.code : findings.map((finding) => finding.code).toSorted(compare).join(';');
+  line[9] = row.severity ?? '';
 }
 
 // Lines are gathered into pieces of about this many characters: one string per line would be a million strings.
@@ -55,16 +74,22 @@ const PIECE_CHARS = 1 << 20;
 export function writeFindingsCsv(rows: readonly ReconciliationRow[]): string {
   const pieces = [csvLine(FINDINGS_CSV_HEADER)];
   let piece = '';
-  let previous: readonly string[] | undefined;
-  for (const row of rows) {
-    const line = fields(row);
-    if (previous !== undefined && compareLines(previous, line) > 0) return sortedCsv(rows);
-    piece += csvLine(line);
+  // Two field arrays take turns as this row and the previous one; a third holds the quoted fields.
+  let line: string[] = [];
+  let previous: string[] = [];
+  const quoted: string[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    fillFields(line, rows[index]!);
+    if (index > 0 && compareLines(previous, line) > 0) return sortedCsv(rows);
+    for (let column = 0; column < line.length; column += 1) quoted[column] = csvField(line[column]!);
+    piece += `${quoted.join(',')}\n`;
     if (piece.length >= PIECE_CHARS) {
       pieces.push(piece);
       piece = '';
     }
+    const swap = previous;
     previous = line;
+    line = swap;
   }
   pieces.push(piece);
   return pieces.join('');

@@ -17,6 +17,7 @@ import { packZipPath } from '../evidence/pack-zip';
 import { signerFromPem, signerFromPkcs12, type Signer } from '../evidence/signer';
 import { loadEntra, loadTarget, type LoadedFile } from './load-sources';
 import { EXIT, type Output } from './output';
+import { noTimings, stageTimer, type StageMark } from './stage-timings';
 
 /** How the pack is signed; unsigned only when the user says so. */
 export type SigningChoice =
@@ -40,6 +41,8 @@ export interface AuditOptions {
   readonly includeInputs: boolean;
   /** ISO instant recorded as the export time; now when undefined. Fixing it makes the pack reproducible. */
   readonly exportedAt: string | undefined;
+  /** `--timings`: each stage's time and memory on stderr. */
+  readonly timings?: boolean;
 }
 
 /** One reconciliation over files, as the command line and the verifier run it. */
@@ -60,13 +63,18 @@ export interface AuditOutcome {
   readonly targetFile: LoadedFile;
 }
 
-/** Loads the files and reconciles them: everything but writing. Throws `ImportFailure` for bad input. */
-export async function performAudit(request: AuditRequest): Promise<AuditOutcome> {
+/**
+ * Loads the files and reconciles them: everything but writing. Throws `ImportFailure` for bad input.
+ * `mark` is told as each stage ends, for `--timings`.
+ */
+export async function performAudit(request: AuditRequest, mark: StageMark = noTimings): Promise<AuditOutcome> {
   const { settings, scope, reading } = request;
   const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
   const keepAccount = settings.driftAttributes.map((pair) => pair.account);
   const entra = await loadEntra(request.entra, keepIdentity);
+  mark('load entra');
   const target = await loadTarget(request.target, { profileId: reading.profileId, mapping: reading.mapping, keepColumns: keepAccount, dateOrder: reading.dateOrder });
+  mark('load target');
   const result = reconcile({
     identities: entra.identities,
     accounts: target.accounts,
@@ -77,11 +85,15 @@ export async function performAudit(request: AuditRequest): Promise<AuditOutcome>
     links: request.links,
     settings,
   });
-  return { result, findingsCsv: writeFindingsCsv(result.rows), entraFiles: entra.files, targetFile: target.file };
+  mark('reconcile');
+  const findingsCsv = writeFindingsCsv(result.rows);
+  mark('findings.csv');
+  return { result, findingsCsv, entraFiles: entra.files, targetFile: target.file };
 }
 
 /** `recondesk audit`: reconciles Entra identities with one target dump and writes the evidence pack. */
 export async function audit(options: AuditOptions, output: Output): Promise<number> {
+  const mark = options.timings === true ? stageTimer((line) => output.err(line)) : noTimings;
   try {
     await mustBeEmpty(options.out);
     const signer = await loadSigner(options.signing);
@@ -90,13 +102,15 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const scope = options.scopeFile === undefined ? undefined : await loadScope(options.scopeFile);
     const reading: TargetReadingRecord = { profileId: options.profileId, mapping: options.mapping, dateOrder: options.dateOrder };
     const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope, links: [] };
-    const outcome = await performAudit(request);
+    mark('startup');
+    const outcome = await performAudit(request, mark);
     const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );
     printSummary(output, outcome.result, sources, options.asOf === undefined ? 'the newest input file' : '--as-of');
     const exportedAt = options.exportedAt ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
     const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer });
+    mark('pack');
     output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
     output.out(`and the same files as one zip: ${pack.zip}`);
     if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);

@@ -3,7 +3,7 @@ import { detectSource, type DetectedCandidate } from '@core/import/detect-source
 import { assignmentFromRow, detectAssignmentsLayout, isDeletedAssignment } from '@core/import/entra-assignments';
 import { detectProvisioningLayout, joinProvisioningCompanions, provisioningCompanionRole, provisioningEventFromRow } from '@core/import/entra-provisioning';
 import { applySignIns, detectSignInLayout, signInFromRow, type SignInRecord } from '@core/import/entra-signins';
-import { detectEntraUsersLayout, hasSignInColumns, identityFromRow } from '@core/import/entra-users';
+import { detectEntraUsersLayout, hasSignInColumns, identityFromRow, identityValuePools } from '@core/import/entra-users';
 import { findTargetProfile } from '@core/import/profiles/target-profiles';
 import { describeTargetDateOrder, targetDateOrder } from '@core/import/target-dates';
 import type { DateOrder } from '@core/import/values';
@@ -70,8 +70,9 @@ export async function loadEntra(paths: readonly string[], keepColumns: readonly 
       case 'entra-users': {
         const layout = mustHave(file.fileName, detectEntraUsersLayout(header, keepColumns));
         const found: Identity[] = [];
+        const pools = identityValuePools();
         const end = await file.each((row) => {
-          const identity = identityFromRow(layout, header, row);
+          const identity = identityFromRow(layout, header, row, pools);
           if (identity) found.push(identity);
         });
         identities = identities.length === 0 ? found : identities.concat(found);
@@ -164,7 +165,7 @@ interface OpenSource {
 
 async function openSource(path: string): Promise<OpenSource> {
   const fileName = basename(path);
-  const reader = readSource(path, { fileName, batchRows: 10_000 });
+  const reader = readSource(path, { fileName, batchRows: 1000 });
   const first = await reader.next();
   if (first.done || !('header' in first.value)) throw new ImportFailure({ code: 'EMPTY_FILE', file: fileName, message: 'the file is empty: no header row' });
   const head = first.value;

@@ -40,6 +40,7 @@ Commands:
             --unsigned             or say explicitly that the pack is not signed
             --no-inputs            leave the input files out of the pack (their hashes stay)
             --exported-at ISO      the export time recorded (default now); fix it to reproduce a pack byte for byte
+            --timings              print each stage's time and memory (loading, reconciling, writing) on stderr
   verify    Verify a pack: its signature, every file's hash, then re-perform the reconciliation from
             inputs/ and compare with findings.csv byte for byte
             PATH                   the pack folder, or its .zip
@@ -93,6 +94,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
         unsigned: { type: 'boolean' },
         'no-inputs': { type: 'boolean' },
         'exported-at': { type: 'string' },
+        timings: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -143,6 +145,7 @@ export async function run(argv: readonly string[], output: Output): Promise<numb
       signing,
       includeInputs: values['no-inputs'] !== true,
       exportedAt,
+      timings: values.timings === true,
     },
     output,
   );

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { TIMING_PREFIX } from '../../main/cli/stage-timings';
 import { timeDuckdbJoin } from './duckdb-join';
 import { generatePopulation } from './generate-population';
 import { measureProcess } from './measure-process';
@@ -86,12 +87,14 @@ async function benchmark(folder: string, rows: number, seed: number): Promise<nu
   );
 
   const out = join(folder, 'audit');
-  const args = ['--import', 'tsx', 'main/cli/recondesk.ts', 'audit', '--entra', identities.path, '--target', accounts.path, '--as-of', AS_OF, '--out', out, '--unsigned', '--no-inputs'];
+  const args = ['--import', 'tsx', 'main/cli/recondesk.ts', 'audit', '--entra', identities.path, '--target', accounts.path, '--as-of', AS_OF, '--out', out, '--unsigned', '--no-inputs', '--timings'];
   const audit = await measureProcess(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
   const peak = audit.peakRssBytes;
   const situations = situationCounts(audit.stdout);
   const situationText = [...situations].filter(([, value]) => value > 0).map(([name, value]) => `${name} ${count(value)}`).join(', ');
   write(`recondesk audit     ${seconds(audit.wallMs).padStart(7)}   peak RSS ${peak === undefined ? 'n/a' : megabytes(peak)}   (${situationText || 'no summary'})`);
+  // The audit's own --timings lines: each stage's wall and CPU time, and memory when it ended.
+  for (const line of audit.stderr.split('\n')) if (line.startsWith(TIMING_PREFIX)) write(`  ${line}`);
 
   let broken = audit.exitCode !== 0;
   if (broken) {

@@ -137,3 +137,44 @@ describe('parseInstant on plain UTC instants (read without the general pattern)'
     expect(parseInstant('2000-02-29T12:00:00+01:00')).toEqual({ kind: 'instant', ms: Date.UTC(2000, 1, 29, 11), form: 'iso' });
   });
 });
+
+// A leading space keeps a value off the hand-read path (the general path trims it), so both paths meet here.
+const viaGeneralPath = (text: string, options?: InstantOptions) => parseInstant(` ${text}`, options);
+
+/** Deterministic values in and around the admin center's `M/D/YYYY h:mm:ss AM` form, impossible ones included. */
+function portalSpellings(): string[] {
+  const values: string[] = [];
+  let seed = 7;
+  const next = (below: number): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % below;
+  };
+  for (let count = 0; count < 3000; count += 1) {
+    const first = next(34);
+    const second = next(34);
+    const year = ['2024', '2023', '1900', '2000', '0024', '24'][next(6)]!;
+    const hours = next(14);
+    const minutes = String(next(62)).padStart(2, '0');
+    const seconds = String(next(62)).padStart(next(2) === 0 ? 2 : 1, '0');
+    const meridiem = ['AM', 'PM', 'am', 'pm', 'Pm', 'XM', ''][next(7)]!;
+    values.push(`${first}/${second}/${year} ${hours}:${minutes}:${seconds} ${meridiem}`.trimEnd());
+  }
+  return values;
+}
+
+describe('parseInstant on the admin center form (read without the general pattern)', () => {
+  it('reads 2/23/2020 12:44:48 PM as the general path does', () => {
+    expect(parseInstant('2/23/2020 12:44:48 PM')).toEqual({ kind: 'instant', ms: Date.UTC(2020, 1, 23, 12, 44, 48), form: 'mdy' });
+    expect(parseInstant('23/2/2020 12:44:48 AM')).toEqual({ kind: 'instant', ms: Date.UTC(2020, 1, 23, 0, 44, 48), form: 'dmy' });
+  });
+
+  it.each<[string, InstantOptions | undefined]>([
+    ['no options', undefined],
+    ['day first', { dateOrder: 'DMY' }],
+    ['month first', { dateOrder: 'MDY' }],
+    ['an offset', { defaultOffsetMinutes: 120 }],
+  ])('gives what the general path gives for 3,000 values, valid and not, with %s', (_name, options) => {
+    const values = portalSpellings();
+    expect(values.map((text) => parseInstant(text, options))).toEqual(values.map((text) => viaGeneralPath(text, options)));
+  });
+});

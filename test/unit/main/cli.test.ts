@@ -14,6 +14,14 @@ function capture(): Output & { stdout: string[]; stderr: string[] } {
   return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
 }
 
+/** The stderr lines of a successful audit of the slice fixtures with the extra flags. */
+async function sliceAuditStderr(...extra: string[]): Promise<string[]> {
+  const output = capture();
+  const args = ['audit', '--entra', fixture('entra/users-download.csv'), '--target', fixture('target/app-users.csv'), '--as-of', '2026-11-22', '--out', await tempDir(), '--unsigned'];
+  expect(await run([...args, ...extra], output)).toBe(0);
+  return output.stderr;
+}
+
 describe('recondesk audit', () => {
   it('writes the hand-checked findings.csv for the slice fixtures', async () => {
     const out = await tempDir();
@@ -55,6 +63,12 @@ describe('recondesk audit', () => {
     const output = capture();
     expect(await run(['audit', '--entra', 'a.csv', '--target', 'b.csv', '--out', 'o', '--unsigned', '--date-order', 'YMD'], output)).toBe(2);
     expect(output.stderr.join('\n')).toContain('--date-order "YMD" must be MDY or DMY');
+  });
+
+  it('prints each stage\'s time and memory on stderr with --timings, and nothing of the kind without it', async () => {
+    const stages = (await sliceAuditStderr('--timings')).map((line) => /^timing (\S+(?: \S+)?)\s+\d+\.\d\d s {2}cpu +\d+\.\d\d s {2}rss +[\d,]+ MB {2}peak +[\d,]+ MB {2}heap +[\d,]+ MB$/.exec(line)?.[1]);
+    expect(stages).toEqual(['startup', 'load entra', 'load target', 'reconcile', 'findings.csv', 'pack']);
+    expect(await sliceAuditStderr()).toEqual([]);
   });
 
   it('prints usage for --help and exits 0', async () => {

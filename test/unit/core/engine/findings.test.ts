@@ -62,6 +62,16 @@ describe('finding codes', () => {
     expect(row.remediations.map((remediation) => remediation.cause)).toContain(code);
   });
 
+  it.each([
+    ['the first of the default patterns that matches', {}, 'svc-api-bot', 'login "svc-api-bot" matches the service-account pattern /^svc[-_.]/'],
+    ['a later pattern, on the display name', {}, 'Ada Lovelace (integration)', 'displayName "Ada Lovelace (integration)" matches the service-account pattern /\\bintegration\\b/'],
+    ['patterns with a back-reference (not joined into one check)', { serviceAccountPatterns: ['^(a)\\1', 'x(y)\\1$'] }, 'xyy', 'login "xyy" matches the service-account pattern /x(y)\\1$/'],
+  ])('SERVICE_ACCOUNT names %s', (_name, settings, value, reason) => {
+    const field = value.includes(' ') ? 'displayName' : 'login';
+    const row = onlyRow({ ...withAccount({ [field]: value }), settings: someSettings(settings) });
+    expect(row.findings.find((finding) => finding.code === 'SERVICE_ACCOUNT')?.reason).toBe(reason);
+  });
+
   it('STALE_ACCOUNT: not at exactly the threshold', () => {
     expect(codes(onlyRow(withAccount({ lastLoginAt: daysBeforeAsOf(90) })))).toEqual([]);
   });
