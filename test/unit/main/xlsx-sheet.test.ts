@@ -41,8 +41,7 @@ describe('the sheet writer', () => {
   it('writes a value repeated down a column the same way each time', async () => {
     const rows = [['<a>', ' b', '', 'c'], ['<a>', ' b', '', 'c'], ['<a>', 'b', '', 'c\u0000'], ['<a>', ' b', '', 'c']];
     const xml = await sheetData(rows);
-    const cells = (second: string, fourth: string): string => `<c r="A_" t="inlineStr"><is><t>&lt;a&gt;</t></is></c><c t="inlineStr"><is><t${second}</t></is></c><c r="D_" t="inlineStr"><is><t>${fourth}</t></is></c>`;
-    expect(xml).toBe([cells(' xml:space="preserve"> b', 'c'), cells(' xml:space="preserve"> b', 'c'), cells('>b', 'c'), cells(' xml:space="preserve"> b', 'c')].map((row, index) => `<row r="${index + 1}">${row.replaceAll('_', String(index + 1))}</row>`).join(''));
+    expect(xml).toBe([repeatedRowCells(' xml:space="preserve"> b', 'c'), repeatedRowCells(' xml:space="preserve"> b', 'c'), repeatedRowCells('>b', 'c'), repeatedRowCells(' xml:space="preserve"> b', 'c')].map((row, index) => `<row r="${index + 1}">${row.replaceAll('_', String(index + 1))}</row>`).join(''));
   });
 
   it('hands the XML over in chunks that join to the whole sheet', async () => {
@@ -52,3 +51,8 @@ describe('the sheet writer', () => {
     expect(xml.match(/<row /g)?.length).toBe(3000);
   });
 });
+
+/** One row of the repeated-values test: `_` stands for the row number. */
+function repeatedRowCells(second: string, fourth: string): string {
+  return `<c r="A_" t="inlineStr"><is><t>&lt;a&gt;</t></is></c><c t="inlineStr"><is><t${second}</t></is></c><c r="D_" t="inlineStr"><is><t>${fourth}</t></is></c>`;
+}
