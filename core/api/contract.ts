@@ -10,7 +10,7 @@ import { SOURCE_KINDS } from '../import/source-kind';
 import { ACCOUNT_FIELDS, type ColumnMapping } from '../import/target-generic';
 import type { ImportIssue, ImportWarning } from '../model/import-issue';
 import { ok, type Result } from '../model/result';
-import { asObjectWithKeys, badRequest, isOneOf, isToken } from './validate';
+import { asObjectWithKeys, badRequest, isOneOf, isPlainFileName, isSha256Hex, isToken } from './validate';
 import { validateExportRequest, type ExportedPack, type ExportPackRequest } from './export-request';
 
 export type ApiError = ImportIssue;
@@ -373,8 +373,8 @@ function validateInputRef(value: unknown, keys: readonly string[]): ApiResult<Ke
   const object = asObjectWithKeys(value, keys);
   if (!object.ok) return object;
   const { sha256, fileName } = object.value;
-  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return badRequest('sha256 must be a SHA-256 in hex');
-  if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > 255 || /[\\/]/.test(fileName) || fileName === '.' || fileName === '..') return badRequest('fileName must be a file name');
+  if (!isSha256Hex(sha256)) return badRequest('sha256 must be a SHA-256 in hex');
+  if (!isPlainFileName(fileName)) return badRequest('fileName must be a file name');
   return ok({ sha256, fileName });
 }
 

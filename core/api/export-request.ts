@@ -14,7 +14,7 @@ import type { ReconciliationSettings } from '../model/settings';
 import type { AuditAction, AuditEntry, Reviewer } from '../review/audit-trail';
 import { CHECKLIST_STATUSES, type ChecklistEdit } from '../review/checklist';
 import { DECISION_KINDS, type Decision } from '../review/decisions';
-import { asObjectWithKeys, badRequest, isOneOf, isToken } from './validate';
+import { asObjectWithKeys, badRequest, isOneOf, isPlainFileName, isSha256Hex, isToken } from './validate';
 import type { ApiResult } from './contract';
 
 export interface ExportInput {
@@ -68,9 +68,8 @@ type Check<T> = (value: unknown, where: string) => T | Problem;
 
 const text: Check<string> = (value, where) => (typeof value === 'string' && value.length <= MAX_TEXT ? value : new Problem(`${where} must be text`));
 const instant: Check<string> = (value, where) => (typeof value === 'string' && readAsOf(value) !== undefined ? value : new Problem(`${where} must be an ISO 8601 date or instant`));
-const sha256: Check<string> = (value, where) => (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? value : new Problem(`${where} must be a SHA-256 in hex`));
-const fileName: Check<string> = (value, where) =>
-  typeof value === 'string' && value.length > 0 && value.length <= 255 && !/[\\/]/.test(value) && value !== '.' && value !== '..' ? value : new Problem(`${where} must be a file name`);
+const sha256: Check<string> = (value, where) => (isSha256Hex(value) ? value : new Problem(`${where} must be a SHA-256 in hex`));
+const fileName: Check<string> = (value, where) => (isPlainFileName(value) ? value : new Problem(`${where} must be a file name`));
 const count: Check<number> = (value, where) => (Number.isInteger(value) && (value as number) >= 0 ? (value as number) : new Problem(`${where} must be a whole number`));
 const oneOf =
   <T extends string>(allowed: readonly T[]): Check<T> =>

@@ -21,3 +21,13 @@ export function isToken(value: unknown): value is string {
 export function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value);
 }
+
+/** A SHA-256 as lower-case hex, as every hash in the app and its packs is written. */
+export function isSha256Hex(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+}
+
+/** A bare file name: no folder part, so nothing the page sends ever becomes a path. */
+export function isPlainFileName(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 255 && !/[\\/]/.test(value) && value !== '.' && value !== '..';
+}

@@ -18,11 +18,12 @@ export class InputStore {
   }
 
   /**
-   * Copies an imported file into the store unless it is there already; throws when the copy's bytes are not the
-   * ones the import hashed (the file changed while it was read), so nothing unproven is ever kept.
+   * Copies a file into the store as the bytes imported with `sha256`, unless they are there already. When the copy's
+   * bytes are other ones (the file changed while it was read, or it is another file) nothing is kept and their
+   * SHA-256 is returned, for the caller to say which case it was.
    */
-  async keep(source: string, fileName: string, sha256: string): Promise<void> {
-    if ((await this.find(sha256, fileName)) !== undefined) return;
+  async keep(source: string, fileName: string, sha256: string): Promise<{ readonly kept: true } | { readonly kept: false; readonly sha256: string }> {
+    if ((await this.find(sha256, fileName)) !== undefined) return { kept: true };
     const folder = join(this.folder, sha256);
     await mkdir(folder, { recursive: true });
     // Written beside and renamed: a crash never leaves a half-copied file under the final name.
@@ -30,8 +31,9 @@ export class InputStore {
     try {
       await copyFile(source, partial);
       const copied = await hashFile(partial);
-      if (copied.sha256 !== sha256) throw new Error(`${fileName} changed while it was imported: import it again`);
+      if (copied.sha256 !== sha256) return { kept: false, sha256: copied.sha256 };
       await rename(partial, this.#path(sha256, fileName));
+      return { kept: true };
     } finally {
       await rm(partial, { force: true });
     }

@@ -8,7 +8,6 @@ import { SigningIdentities, type SecretStore } from '../evidence/identity-store'
 import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
 import { InputStore } from '../files/input-store';
-import { hashFile } from '../evidence/pack';
 import { reperformFromManifest } from '../evidence/reperform';
 import { verifyEvidence } from '../evidence/verify-pack-zip';
 import { Exports } from './exports';
@@ -167,15 +166,14 @@ export function createHandlers(deps: HandlerDeps) {
     async keepInput({ token, sha256, fileName }) {
       const file = chosen.get(token);
       if (!file) return fail({ code: 'BAD_REQUEST', message: 'unknown file token: choose the file first' });
-      const found = await hashFile(file.path).catch(() => undefined);
-      if (!found) return fail({ code: 'FILE_UNREADABLE', file: file.name, message: 'not a readable file' });
-      if (found.sha256 !== sha256) {
-        return fail({ code: 'BAD_REQUEST', file: file.name, message: `not the file that was imported as ${fileName}: its SHA-256 is ${found.sha256}, the import's ${sha256}` });
+      let copy;
+      try {
+        copy = await inputs.keep(file.path, fileName, sha256);
+      } catch (error) {
+        return fail({ code: 'FILE_UNREADABLE', file: file.name, message: `cannot read it: ${error instanceof Error ? error.message : String(error)}` });
       }
-      return inputs.keep(file.path, fileName, sha256).then(
-        () => ok(null),
-        (error: unknown) => fail({ code: 'FILE_UNREADABLE' as const, file: file.name, message: error instanceof Error ? error.message : String(error) }),
-      );
+      if (!copy.kept) return fail({ code: 'BAD_REQUEST', file: file.name, message: `not the file that was imported as ${fileName}: its SHA-256 is ${copy.sha256}, the import's ${sha256}` });
+      return ok(null);
     },
   } satisfies Api;
 }

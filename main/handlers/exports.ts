@@ -31,6 +31,7 @@ class Cancelled extends Error {}
  * leaves nothing that looks like a pack. Cancelling takes effect between the steps (reading, reconciling, writing).
  */
 export class Exports {
+  readonly #running = new Set<string>();
   readonly #cancelled = new Set<string>();
 
   constructor(
@@ -39,8 +40,9 @@ export class Exports {
     private readonly progress: ExportProgress,
   ) {}
 
+  /** Asks a running export to stop; an id that is not running (finished, or never started) is ignored. */
   cancel(exportId: string): void {
-    this.#cancelled.add(exportId);
+    if (this.#running.has(exportId)) this.#cancelled.add(exportId);
   }
 
   async export(request: ExportPackRequest, destination: string, now: Date): Promise<ApiResult<ExportedPack>> {
@@ -50,6 +52,7 @@ export class Exports {
       if (this.#cancelled.has(exportId)) throw new Cancelled();
       this.progress(exportId, phase, done, STEPS);
     };
+    this.#running.add(exportId);
     try {
       const taken = await this.#destinationProblem(destination);
       if (taken) return fail(taken);
@@ -102,6 +105,7 @@ export class Exports {
       if (error instanceof ImportFailure) return fail({ ...error.issue, message: `re-performing the run from the kept inputs: ${describeIssue(error.issue)}` });
       throw error;
     } finally {
+      this.#running.delete(exportId);
       this.#cancelled.delete(exportId);
       await rm(staging, { recursive: true, force: true });
     }

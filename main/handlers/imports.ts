@@ -81,7 +81,7 @@ export class Imports {
     if (step.value.done) {
       const end = step.value.value;
       const kept = await this.inputs.keep(running.file.path, running.file.name, end.sha256).then(
-        () => undefined,
+        (copy) => (copy.kept ? undefined : 'the file changed while it was imported: import it again'),
         (error: unknown) => `cannot keep a copy for the evidence pack: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (kept !== undefined) return fail({ code: 'FILE_UNREADABLE', file: running.file.name, message: kept });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { openScreen, startReview } from './harness/reviews';
+import { importThrough, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -11,26 +10,15 @@ afterEach(async () => {
   await app.close();
 });
 
-async function importThrough(cardLabel: string, path: string): Promise<void> {
-  app.answerNextDialog(path);
-  const card = app.page.getByRole('article', { name: cardLabel });
-  await card.getByRole('button', { name: /Choose file|Replace/ }).click();
-  await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-  await expect.poll(() => card.getByTestId('source-rows').count()).toBe(1);
-}
-
 describe('the remediation checklist', () => {
   it('turns a revoke into items worked through to verified, marks an overdue item, and records each change in the trail', async () => {
     const { page } = app;
     // Overdue is judged against today: a fixed today keeps the test's answer the same whatever day it runs.
     await page.clock.setFixedTime(new Date('2026-11-23T10:00:00.000Z'));
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await startReview(page);
-    await importThrough('Entra ID users', fixture('scenario/entra-users.json'));
-    await importThrough('Target application accounts', fixture('scenario/aws-credential-report.csv'));
+    await importThrough(app, 'Entra ID users', 'scenario/entra-users.json');
+    await importThrough(app, 'Target application accounts', 'scenario/aws-credential-report.csv');
     const panel = page.getByRole('region', { name: 'Reconciliation run' });
     await panel.getByLabel('As of').fill('2026-11-22');
     await panel.getByRole('button', { name: /Run/ }).click();

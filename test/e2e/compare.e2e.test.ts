@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { startReview } from './harness/reviews';
+import { importAndRun, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -25,20 +24,12 @@ async function openRow(text: string) {
 describe('the side-by-side compare view', () => {
   it('shows the identity\'s provisioning events as a timeline, each error code explained', async () => {
     const { page } = app;
-    for (const [card, path] of [
+    await importAndRun(app, [
       ['Entra ID users', 'scenario/entra-users.json'],
       ['Entra ID app assignments', 'scenario/assignments.csv'],
       ['Entra ID provisioning logs', 'scenario/provisioning.json'],
       ['Target application accounts', 'scenario/aws-credential-report.csv'],
-    ] as const) {
-      app.answerNextDialog(fixture(path));
-      const article = page.getByRole('article', { name: card });
-      await article.getByRole('button', { name: /Choose file|Replace/ }).click();
-      await article.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-      await article.getByTestId('source-rows').waitFor();
-    }
-    await page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
-    await page.getByTestId('run-as-of').waitFor();
+    ]);
 
     // Gina: a failure, then a success that clears it (no PROVISIONING_ERROR).
     let timeline = await openRow('gina');

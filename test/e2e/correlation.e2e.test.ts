@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { A_REVIEW, openScreen, startReview } from './harness/reviews';
+import { A_REVIEW, importAndRun, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -10,21 +9,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.close();
 });
-
-async function importAndRun(): Promise<void> {
-  for (const [cardLabel, path] of [
-    ['Entra ID users', 'entra/users-download.csv'],
-    ['Target application accounts', 'target/app-users.csv'],
-  ] as const) {
-    app.answerNextDialog(fixture(path));
-    const card = app.page.getByRole('article', { name: cardLabel });
-    await card.getByRole('button', { name: /Choose file|Replace/ }).click();
-    await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-    await card.getByTestId('source-rows').waitFor();
-  }
-  await app.page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
-  await app.page.getByTestId('run-as-of').waitFor();
-}
 
 /** Opens one row of the findings table by searching its login and pressing Enter, as a keyboard user does. */
 async function openRow(login: string) {
@@ -40,12 +24,9 @@ async function openRow(login: string) {
 describe('correlation fixes', () => {
   it('unlinks a wrong match, shows ranked candidates, links an orphan by search, re-runs each time, and carries fixes and exceptions into the next review', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await startReview(page);
-    await importAndRun();
+    await importAndRun(app);
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
 
     // ghopper was matched by email; the reviewer says it is not Grace's account.
@@ -99,7 +80,7 @@ describe('correlation fixes', () => {
     // The next quarter's review of the same application starts with both fixes and the exception, now expired.
     await page.getByRole('navigation', { name: 'Review' }).getByRole('button', { name: 'All reviews' }).click();
     await startReview(page, { ...A_REVIEW, name: 'Salesforce 2027-Q1', period: '2027-Q1', asOf: '2027-02-15' });
-    await importAndRun();
+    await importAndRun(app);
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
     await openRow('mallory');
     expect(await page.getByTestId('row-detail').locator('.correlation').textContent()).toContain('Katherine uses the alias mallory');
@@ -110,10 +91,7 @@ describe('correlation fixes', () => {
 
   it('confirms a match the name rule only proposed, with a justification, and the re-run links it manually', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await page.getByRole('button', { name: 'Open the sample review' }).click();
     await page.getByTestId('run-as-of').waitFor({ timeout: 20_000 });
 

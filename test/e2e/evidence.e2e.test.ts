@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { tempDir } from '../support/temp-files';
 import { openApp, type AppSession } from './harness/app-session';
-import { startReview } from './harness/reviews';
+import { importAndRun, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -17,10 +16,7 @@ afterEach(async () => {
 describe('evidence pack from the app', () => {
   it('exports a signed pack of a review with a correlation fix, verifies it on the Verify screen, and names a tampered file', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
 
     // A signing identity; this machine has no secret store, so its key is kept with a passphrase.
     const signing = page.getByRole('form', { name: 'New signing identity' });
@@ -33,17 +29,7 @@ describe('evidence pack from the app', () => {
     expect(fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 
     await startReview(page);
-    for (const [card, path] of [
-      ['Entra ID users', 'entra/users-download.csv'],
-      ['Target application accounts', 'target/app-users.csv'],
-    ] as const) {
-      app.answerNextDialog(fixture(path));
-      const article = page.getByRole('article', { name: card });
-      await article.getByRole('button', { name: /Choose file|Replace/ }).click();
-      await article.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-      await article.getByTestId('source-rows').waitFor();
-    }
-    await page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
+    await importAndRun(app);
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
 
     // A correlation fix: the pack must carry it, or re-performance would not give these findings.

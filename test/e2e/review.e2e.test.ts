@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { openReviewDatabase, openScreen, startReview } from './harness/reviews';
+import { importThrough, openReviewDatabase, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -11,26 +10,15 @@ afterEach(async () => {
   await app.close();
 });
 
-async function importThrough(cardLabel: string, path: string): Promise<void> {
-  app.answerNextDialog(path);
-  const card = app.page.getByRole('article', { name: cardLabel });
-  await card.getByRole('button', { name: /Choose file|Replace/ }).click();
-  await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-  await expect.poll(() => card.getByTestId('source-rows').count()).toBe(1);
-}
-
 describe('a review', () => {
   it('records who reviews, decisions by keyboard and in bulk, and an audit trail whose chain holds until an entry is changed', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await expect.poll(() => page.getByTestId('reviewer').textContent()).toBe('Reviewing as Ada Lovelace (IT auditor)');
     await startReview(page);
 
-    await importThrough('Entra ID users', fixture('entra/users-download.csv'));
-    await importThrough('Target application accounts', fixture('target/app-users.csv'));
+    await importThrough(app, 'Entra ID users', 'entra/users-download.csv');
+    await importThrough(app, 'Target application accounts', 'target/app-users.csv');
     const panel = page.getByRole('region', { name: 'Reconciliation run' });
     await panel.getByLabel('As of').fill('2026-11-22');
     await panel.getByRole('button', { name: /Run/ }).click();

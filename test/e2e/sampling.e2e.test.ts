@@ -5,7 +5,7 @@ import { run } from '../../main/cli/run';
 import { fixture } from '../support/fixtures';
 import { tempDir } from '../support/temp-files';
 import { openApp, type AppSession } from './harness/app-session';
-import { openScreen, startReview } from './harness/reviews';
+import { importAndRun, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -24,23 +24,9 @@ function capture(): Output & { stdout: string[]; stderr: string[] } {
 describe('sampling', () => {
   it('draws a seeded sample, records it, and the command line draws the same rows from findings.csv', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await startReview(page);
-    for (const [cardLabel, path] of [
-      ['Entra ID users', 'entra/users-download.csv'],
-      ['Target application accounts', 'target/app-users.csv'],
-    ] as const) {
-      app.answerNextDialog(fixture(path));
-      const card = page.getByRole('article', { name: cardLabel });
-      await card.getByRole('button', { name: /Choose file|Replace/ }).click();
-      await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-      await card.getByTestId('source-rows').waitFor();
-    }
-    await page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
-    await page.getByTestId('run-as-of').waitFor();
+    await importAndRun(app);
 
     await openScreen(page, 'Sampling');
     const form = page.getByRole('form', { name: 'Draw a sample' });

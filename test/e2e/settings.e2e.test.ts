@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { openScreen, startReview } from './harness/reviews';
+import { importAndRun, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -14,23 +13,9 @@ afterEach(async () => {
 describe('settings', () => {
   it('previews the effect of a change (stale days, a scoping filter) before applying it, then records it and runs', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await startReview(page);
-    for (const [cardLabel, path] of [
-      ['Entra ID users', 'entra/users-download.csv'],
-      ['Target application accounts', 'target/app-users.csv'],
-    ] as const) {
-      app.answerNextDialog(fixture(path));
-      const card = page.getByRole('article', { name: cardLabel });
-      await card.getByRole('button', { name: /Choose file|Replace/ }).click();
-      await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-      await card.getByTestId('source-rows').waitFor();
-    }
-    await page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
-    await page.getByTestId('run-as-of').waitFor();
+    await importAndRun(app);
 
     await openScreen(page, 'Settings');
     const form = page.getByRole('form', { name: 'Engine settings' });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture } from '../support/fixtures';
 import { openApp, type AppSession } from './harness/app-session';
-import { openScreen, startReview } from './harness/reviews';
+import { importAndRun, openScreen, sayWhoReviews, startReview } from './harness/reviews';
 
 let app: AppSession;
 beforeEach(async () => {
@@ -14,24 +13,11 @@ afterEach(async () => {
 describe('a whole review', () => {
   it('imports, runs, fixes a correlation, decides, completes the checklist, and ends with the audit trail intact', async () => {
     const { page } = app;
-    const prompt = page.getByRole('form', { name: 'Who is reviewing' });
-    await prompt.getByLabel('Name').fill('Ada Lovelace');
-    await prompt.getByLabel('Role').fill('IT auditor');
-    await prompt.getByRole('button', { name: 'Save' }).click();
+    await sayWhoReviews(page);
     await startReview(page);
 
     // Import and run.
-    for (const [card, path] of [
-      ['Entra ID users', 'entra/users-download.csv'],
-      ['Target application accounts', 'target/app-users.csv'],
-    ] as const) {
-      app.answerNextDialog(fixture(path));
-      const article = page.getByRole('article', { name: card });
-      await article.getByRole('button', { name: /Choose file|Replace/ }).click();
-      await article.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
-      await article.getByTestId('source-rows').waitFor();
-    }
-    await page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
+    await importAndRun(app);
     await expect.poll(() => page.getByTestId('count-ORPHAN').textContent()).toBe('2');
     await app.screenshot('whole-review-1-run');
 

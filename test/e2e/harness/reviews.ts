@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { fixture } from '../../support/fixtures';
+import type { AppSession } from './app-session';
 
 export interface ReviewFacts {
   readonly name: string;
@@ -49,4 +51,33 @@ export async function openReviewDatabase(page: Page): Promise<string> {
     db.close();
     return review.database;
   });
+}
+
+/** Says who is reviewing in the prompt every workspace asks once. */
+export async function sayWhoReviews(page: Page, who: { readonly name: string; readonly role: string } = { name: 'Ada Lovelace', role: 'IT auditor' }): Promise<void> {
+  const prompt = page.getByRole('form', { name: 'Who is reviewing' });
+  await prompt.getByLabel('Name').fill(who.name);
+  await prompt.getByLabel('Role').fill(who.role);
+  await prompt.getByRole('button', { name: 'Save' }).click();
+}
+
+/** Picks a fixture through a source card's button, accepts what detection says, and waits until it is stored. */
+export async function importThrough(app: AppSession, cardLabel: string, path: string): Promise<void> {
+  app.answerNextDialog(fixture(path));
+  const card = app.page.getByRole('article', { name: cardLabel });
+  await card.getByRole('button', { name: /Choose file|Replace/ }).click();
+  await card.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await card.getByTestId('source-rows').waitFor();
+}
+
+export const USERS_AND_APP: readonly (readonly [string, string])[] = [
+  ['Entra ID users', 'entra/users-download.csv'],
+  ['Target application accounts', 'target/app-users.csv'],
+];
+
+/** Imports the given fixtures (by default the users download and the app's users) and runs the reconciliation. */
+export async function importAndRun(app: AppSession, files: readonly (readonly [string, string])[] = USERS_AND_APP): Promise<void> {
+  for (const [cardLabel, path] of files) await importThrough(app, cardLabel, path);
+  await app.page.getByRole('region', { name: 'Reconciliation run' }).getByRole('button', { name: /Run/ }).click();
+  await app.page.getByTestId('run-as-of').waitFor();
 }

@@ -143,6 +143,21 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     expect(await readdir(parent)).toEqual([]);
   });
 
+  it('stops when cancelled and leaves nothing behind; a cancel for an export not running is ignored', async () => {
+    const review = await importedReview();
+    const parent = await tempDir();
+    // A cancel while nothing runs is ignored: it does not stop the next export of that id.
+    expect(await review.handlers.cancelExport({ exportId: 'export-1' })).toEqual({ ok: true, value: null });
+    const written = await review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'written'))));
+    expect(written.ok && written.value.folder).toBe(join(parent, 'written'));
+
+    const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'cancelled'))));
+    await review.handlers.cancelExport({ exportId: 'export-1' });
+    const cancelled = await running;
+    expect(cancelled.ok ? 'ok' : cancelled.error).toMatchObject({ code: 'CANCELLED', message: 'the export was cancelled; nothing was written' });
+    expect((await readdir(parent)).toSorted()).toEqual(['written', 'written.zip']);
+  });
+
   it('names an input this machine holds no copy of', async () => {
     const review = await importedReview();
     const parent = await tempDir();
