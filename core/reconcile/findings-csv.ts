@@ -72,27 +72,46 @@ const PIECE_CHARS = 1 << 20;
  * sorted first.
  */
 export function writeFindingsCsv(rows: readonly ReconciliationRow[]): string {
-  const pieces = [csvLine(FINDINGS_CSV_HEADER)];
-  let piece = '';
-  // Two field arrays take turns as this row and the previous one; a third holds the quoted fields.
-  let line: string[] = [];
-  let previous: string[] = [];
+  return [...findingsCsvPieces(rows)].join('');
+}
+
+/**
+ * The same text in pieces of about a million characters, made as they are asked for: a writer that takes each
+ * piece to disk never holds the whole file (100 MB for a million rows, and as much again while it is joined).
+ */
+export function* findingsCsvPieces(rows: readonly ReconciliationRow[]): Generator<string> {
+  if (!inFileOrder(rows)) {
+    yield sortedCsv(rows);
+    return;
+  }
+  let piece = csvLine(FINDINGS_CSV_HEADER);
+  const line: string[] = [];
   const quoted: string[] = [];
-  for (let index = 0; index < rows.length; index += 1) {
-    fillFields(line, rows[index]!);
-    if (index > 0 && compareLines(previous, line) > 0) return sortedCsv(rows);
+  for (const row of rows) {
+    fillFields(line, row);
     for (let column = 0; column < line.length; column += 1) quoted[column] = csvField(line[column]!);
     piece += `${quoted.join(',')}\n`;
     if (piece.length >= PIECE_CHARS) {
-      pieces.push(piece);
+      yield piece;
       piece = '';
     }
+  }
+  yield piece;
+}
+
+/** Whether the rows are already in the file's order; checked before the first piece, which cannot be taken back. */
+function inFileOrder(rows: readonly ReconciliationRow[]): boolean {
+  // Two field arrays take turns as this row and the previous one.
+  let line: string[] = [];
+  let previous: string[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    fillFields(line, rows[index]!);
+    if (index > 0 && compareLines(previous, line) > 0) return false;
     const swap = previous;
     previous = line;
     line = swap;
   }
-  pieces.push(piece);
-  return pieces.join('');
+  return true;
 }
 
 function sortedCsv(rows: readonly ReconciliationRow[]): string {

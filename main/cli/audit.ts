@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { reconcile, ENGINE_VERSION, type ReconciliationResult } from '@core/engine/reconcile';
+import { reconcile, ENGINE_VERSION, type ReconcileProgress, type ReconciliationResult } from '@core/engine/reconcile';
 import { parseScopingFilter, type ScopingFilter } from '@core/engine/scope';
 import { parseSettings } from '@core/engine/settings-file';
 import type { ColumnMapping } from '@core/import/target-generic';
@@ -9,7 +9,6 @@ import { FINDING_CODES, SEVERITIES, SITUATIONS } from '@core/model/reconciliatio
 import type { ManualLink } from '@core/model/manual-link';
 import type { ReconciliationSettings } from '@core/model/settings';
 import type { DateOrder } from '@core/import/values';
-import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { ImportFailure } from '../files/import-failure';
 import type { TargetReadingRecord } from '@core/evidence/manifest';
 import { writePack } from '../evidence/pack';
@@ -58,16 +57,15 @@ export interface AuditRequest {
 
 export interface AuditOutcome {
   readonly result: ReconciliationResult;
-  readonly findingsCsv: string;
   readonly entraFiles: readonly LoadedFile[];
   readonly targetFile: LoadedFile;
 }
 
 /**
  * Loads the files and reconciles them: everything but writing. Throws `ImportFailure` for bad input.
- * `mark` is told as each stage ends, for `--timings`.
+ * `mark` is told as each stage ends (`--timings`, the app's export progress); `onProgress` as accounts are matched.
  */
-export async function performAudit(request: AuditRequest, mark: StageMark = noTimings): Promise<AuditOutcome> {
+export async function performAudit(request: AuditRequest, mark: StageMark = noTimings, onProgress?: ReconcileProgress): Promise<AuditOutcome> {
   const { settings, scope, reading } = request;
   const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
   const keepAccount = settings.driftAttributes.map((pair) => pair.account);
@@ -84,11 +82,9 @@ export async function performAudit(request: AuditRequest, mark: StageMark = noTi
     scope,
     links: request.links,
     settings,
-  });
+  }, onProgress);
   mark('reconcile');
-  const findingsCsv = writeFindingsCsv(result.rows);
-  mark('findings.csv');
-  return { result, findingsCsv, entraFiles: entra.files, targetFile: target.file };
+  return { result, entraFiles: entra.files, targetFile: target.file };
 }
 
 /** `recondesk audit`: reconciles Entra identities with one target dump and writes the evidence pack. */
@@ -109,8 +105,9 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     );
     printSummary(output, outcome.result, sources, options.asOf === undefined ? 'the newest input file' : '--as-of');
     const exportedAt = options.exportedAt ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer });
-    mark('pack');
+    // The pack writes findings.csv from the rows as it goes, so the text is never held whole.
+    const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer, onStep: (written) => mark(written) });
+    mark('manifest, zip');
     output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
     output.out(`and the same files as one zip: ${pack.zip}`);
     if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);

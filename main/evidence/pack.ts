@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '@core/engine/reconcile';
+import { findingsCsvPieces } from '@core/reconcile/findings-csv';
 import {
   canonicalJson,
   MANIFEST_FORMAT,
@@ -28,6 +29,8 @@ export interface PackRequest {
   readonly signer: Signer | undefined;
   /** The app's review: who reviewed, what they decided and did, and the trail; a command-line audit has none. */
   readonly review?: ReviewEvidence;
+  /** Told as findings.csv and then the workbook are written (`--timings`, the app's progress). */
+  readonly onStep?: (written: typeof PACK.findings | typeof PACK.workbook) => void;
 }
 
 /** The pack's own file names. */
@@ -54,7 +57,7 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
   const { out, request, outcome, signer } = pack;
   await mkdir(out, { recursive: true });
   const files: PackFile[] = [];
-  const put = async (path: string, text: string): Promise<void> => {
+  const put = async (path: string, text: string | Iterable<string>): Promise<void> => {
     files.push({ path, ...(await writeText(join(out, ...path.split('/')), text)) });
   };
 
@@ -67,8 +70,9 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
     files.push(file);
     return file;
   });
-  await put(PACK.findings, outcome.findingsCsv);
   const { result } = outcome;
+  await put(PACK.findings, findingsCsvPieces(result.rows));
+  pack.onStep?.('findings.csv');
   const signerRecord = signer ? { subject: signer.subject, fingerprint: signer.fingerprint } : null;
   await put(PACK.instructions, verifyInstructions(signerRecord));
   if (signer) await put(PACK.certificate, signer.certificatePem);
@@ -92,6 +96,7 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
     signer: signerRecord,
   };
   await writeWorkbook(join(out, PACK.workbook), facts, result.rows, {}, pack.review);
+  pack.onStep?.('evidence.xlsx');
   const workbook = await hashFile(join(out, PACK.workbook));
   files.push({ path: PACK.workbook, ...workbook });
   const manifest: EvidenceManifest = {
@@ -110,27 +115,37 @@ export async function writePack(pack: PackRequest): Promise<{ manifest: Evidence
 // encoding it whole (once to write, once to hash) doubled the pack's memory.
 const TEXT_CHUNK = 1 << 20;
 
-/** Writes text as UTF-8 in bounded pieces, hashing as it goes; the bytes are those of the whole string. */
-async function writeText(path: string, text: string): Promise<{ size: number; sha256: string }> {
+/**
+ * Writes text as UTF-8, hashing as it goes: one string, or pieces taken one at a time (each in bounded parts),
+ * so the text need never be whole in memory. A piece must not end inside a surrogate pair.
+ */
+async function writeText(path: string, text: string | Iterable<string>): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
   let size = 0;
   const file = await open(path, 'w');
   try {
-    for (let start = 0; start < text.length; ) {
-      let end = Math.min(start + TEXT_CHUNK, text.length);
-      // Never split a surrogate pair: each half alone would encode as U+FFFD.
-      const last = text.charCodeAt(end - 1);
-      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
-      const bytes = Buffer.from(text.slice(start, end), 'utf8');
-      hash.update(bytes);
-      size += bytes.byteLength;
-      await file.write(bytes);
-      start = end;
+    for (const piece of typeof text === 'string' ? [text] : text) {
+      for (const bytes of utf8Parts(piece)) {
+        hash.update(bytes);
+        size += bytes.byteLength;
+        await file.write(bytes);
+      }
     }
   } finally {
     await file.close();
   }
   return { size, sha256: hash.digest('hex') };
+}
+
+function* utf8Parts(text: string): Generator<Buffer> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + TEXT_CHUNK, text.length);
+    // Never split a surrogate pair: each half alone would encode as U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += 1;
+    yield Buffer.from(text.slice(start, end), 'utf8');
+    start = end;
+  }
 }
 
 /** Every input with its role and hash; copied into `inputs/` under a unique name unless left out. */

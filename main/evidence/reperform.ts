@@ -1,4 +1,5 @@
 import { describeIssue } from '@core/model/import-issue';
+import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { performAudit } from '../cli/audit';
 import { ImportFailure } from '../files/import-failure';
 import type { Reperform } from './verify-pack';
@@ -16,7 +17,7 @@ export const reperformFromManifest: Reperform = async (manifest, inputPaths) => 
       // Packs from before fixes were recorded have no links.
       links: manifest.links ?? [],
     });
-    return outcome.findingsCsv;
+    return writeFindingsCsv(outcome.result.rows);
   } catch (error) {
     if (error instanceof ImportFailure) throw new Error(describeIssue(error.issue), { cause: error });
     throw error;

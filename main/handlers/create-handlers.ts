@@ -10,6 +10,7 @@ import { ChosenFiles } from './chosen-files';
 import { InputStore } from '../files/input-store';
 import { reperformFromManifest } from '../evidence/reperform';
 import { verifyEvidence } from '../evidence/verify-pack-zip';
+import type { ExportRunner } from '../evidence/export-runner';
 import { Exports } from './exports';
 import { Imports } from './imports';
 
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   /** The folder of the bundled sample review (build/demo, shipped with the app). */
   readonly sampleFolder: string;
   readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+  /** Where evidence packs are made: a worker thread in the app; this thread when left out (tests, browser harness). */
+  readonly exportRunner?: ExportRunner;
 }
 
 const identityFailure = (error: unknown) => fail({ code: 'BAD_REQUEST' as const, message: error instanceof Error ? error.message : String(error) });
@@ -47,7 +50,7 @@ export function createHandlers(deps: HandlerDeps) {
   const identities = new SigningIdentities(deps.identityFolder, deps.secretStore);
   const inputs = new InputStore(deps.inputFolder);
   const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }), inputs);
-  const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }));
+  const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }), deps.exportRunner);
   // Paths the user chose for packs, by token: the page never names a path itself.
   const packPaths = new Map<string, string>();
   const remember = (path: string) => {

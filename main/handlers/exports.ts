@@ -1,58 +1,46 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ApiResult, ProgressPhase } from '@core/api/contract';
 import type { ExportedPack, ExportPackRequest } from '@core/api/export-request';
-import { canonicalJson } from '@core/canonical-json';
-import { describeIssue, type ImportIssue } from '@core/model/import-issue';
+import type { ImportIssue } from '@core/model/import-issue';
 import { fail, ok } from '@core/model/result';
-import { verifyChain } from '@core/review/audit-trail';
-import { buildChecklist } from '@core/review/checklist';
-import { performAudit } from '../cli/audit';
+import type { ExportJob } from '../evidence/export-job';
+import { inThisThread, type ExportRunner } from '../evidence/export-runner';
 import type { SigningIdentities } from '../evidence/identity-store';
-import { writePack } from '../evidence/pack';
 import { packZipPath } from '../evidence/pack-zip';
 import type { Signer } from '../evidence/signer';
-import { ImportFailure } from '../files/import-failure';
 import type { InputStore } from '../files/input-store';
 
 export type ExportProgress = (exportId: string, phase: ProgressPhase, done: number, total: number) => void;
-
-const STEPS = 3;
-const nodeSha256 = async (text: string): Promise<string> => createHash('sha256').update(text).digest('hex');
-
-class Cancelled extends Error {}
 
 /**
  * Evidence packs of the app's reviews. Main re-performs the run from the bytes it kept at import, with the
  * review's settings, scope and correlation fixes, so the pack's findings.csv is exactly what `recondesk verify`
  * re-performs; the run must give the counts of the app's own last run, or the pack is refused. The pack is
  * written in a hidden folder beside the destination and moved into place whole: a failed or cancelled export
- * leaves nothing that looks like a pack. Cancelling takes effect between the steps (reading, reconciling, writing).
+ * leaves nothing that looks like a pack. The work itself is the runner's (a worker thread in the app).
  */
 export class Exports {
-  readonly #running = new Set<string>();
-  readonly #cancelled = new Set<string>();
+  readonly #running = new Map<string, AbortController>();
 
   constructor(
     private readonly inputs: InputStore,
     private readonly identities: SigningIdentities,
     private readonly progress: ExportProgress,
+    private readonly runner: ExportRunner = inThisThread,
   ) {}
 
   /** Asks a running export to stop; an id that is not running (finished, or never started) is ignored. */
   cancel(exportId: string): void {
-    if (this.#running.has(exportId)) this.#cancelled.add(exportId);
+    this.#running.get(exportId)?.abort();
   }
 
   async export(request: ExportPackRequest, destination: string, now: Date): Promise<ApiResult<ExportedPack>> {
     const { exportId } = request;
     const staging = join(dirname(destination), `.recondesk-export-${randomUUID()}`);
-    const step = (done: number, phase: ProgressPhase): void => {
-      if (this.#cancelled.has(exportId)) throw new Cancelled();
-      this.progress(exportId, phase, done, STEPS);
-    };
-    this.#running.add(exportId);
+    const control = new AbortController();
+    this.#running.set(exportId, control);
     try {
       const taken = await this.#destinationProblem(destination);
       if (taken) return fail(taken);
@@ -61,8 +49,7 @@ export class Exports {
       const signer = await this.#signer(request);
       if (signer !== undefined && 'code' in signer) return fail(signer);
 
-      step(0, 'read');
-      const auditRequest = {
+      const audit = {
         entra: paths.filter((_, index) => request.inputs[index]!.role === 'entra'),
         target: paths[request.inputs.findIndex((input) => input.role === 'target')]!,
         reading: request.reading,
@@ -70,43 +57,23 @@ export class Exports {
         scope: request.scope ?? undefined,
         links: request.links,
       };
-      const outcome = await performAudit(auditRequest);
-      step(1, 'match');
-      if (canonicalJson(outcome.result.counts) !== canonicalJson(request.expectedCounts)) {
-        return fail({
-          code: 'BAD_REQUEST',
-          message: 'the kept inputs, settings and correlation fixes give other counts than the review\'s last run: run the reconciliation again, then export',
-        });
-      }
-      const decisions = new Map(request.decisions.map((decision) => [decision.rowKey, decision]));
-      const edits = new Map(request.checklistEdits.map((edit) => [edit.key, edit]));
-      const checklist = buildChecklist(outcome.result.rows, decisions, edits, { asOf: outcome.result.asOf, settings: outcome.result.settings });
-      const trail = request.trail.toSorted((a, b) => a.seq - b.seq);
-      const review = { record: request.review, decisions: request.decisions.toSorted((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0)), checklist, trail, chain: await verifyChain(trail, nodeSha256), importedRows: Object.fromEntries(request.inputs.map((input) => [input.sha256, input.rows])) };
-
-      step(2, 'write');
       const out = join(staging, basename(destination));
       await mkdir(staging, { recursive: true });
       const exportedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-      const pack = await writePack({ out, request: auditRequest, outcome, includeInputs: request.includeInputs, exportedAt, signer, review });
-      step(3, 'write');
+      const done = await this.runner(
+        { out, audit, request: pickJobFields(request), signer, exportedAt },
+        (phase, step, total) => this.progress(exportId, phase, step, total),
+        control.signal,
+      );
+      if (!done.ok) return done;
+      // A cancel that came after the last byte was written still means the user does not want the pack.
+      if (control.signal.aborted) return fail({ code: 'CANCELLED', message: 'the export was cancelled; nothing was written' });
       await rename(out, destination);
-      await rename(pack.zip, packZipPath(destination));
-      return ok({
-        folder: destination,
-        zip: packZipPath(destination),
-        runId: pack.manifest.runId,
-        files: pack.manifest.files.length,
-        rows: outcome.result.rows.length,
-        signer: pack.manifest.signer,
-      });
-    } catch (error) {
-      if (error instanceof Cancelled) return fail({ code: 'CANCELLED', message: 'the export was cancelled; nothing was written' });
-      if (error instanceof ImportFailure) return fail({ ...error.issue, message: `re-performing the run from the kept inputs: ${describeIssue(error.issue)}` });
-      throw error;
+      await rename(done.value.zip, packZipPath(destination));
+      const { runId, files, rows } = done.value;
+      return ok({ folder: destination, zip: packZipPath(destination), runId, files, rows, signer: done.value.signer });
     } finally {
       this.#running.delete(exportId);
-      this.#cancelled.delete(exportId);
       await rm(staging, { recursive: true, force: true });
     }
   }
@@ -142,4 +109,10 @@ export class Exports {
       return { code: 'BAD_REQUEST', message: `cannot sign with that identity: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
+}
+
+/** What the job needs of the request: not its signing choice, whose passphrase main has used already. */
+function pickJobFields(request: ExportPackRequest): ExportJob['request'] {
+  const { review, inputs, decisions, checklistEdits, trail, expectedCounts, includeInputs } = request;
+  return { review, inputs, decisions, checklistEdits, trail, expectedCounts, includeInputs };
 }

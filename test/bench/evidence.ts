@@ -70,10 +70,6 @@ async function child(out: string): Promise<void> {
     scope: undefined,
     links: [],
   };
-  started = performance.now();
-  const { writeFindingsCsv } = await import('@core/reconcile/findings-csv');
-  const findingsCsv = writeFindingsCsv(result);
-  const csvSeconds = (performance.now() - started) / 1000;
   const outcome: AuditOutcome = {
     result: {
       engineVersion: 'bench',
@@ -85,7 +81,6 @@ async function child(out: string): Promise<void> {
       rows: result,
       counts: { situations: countSituations(result), findings: {} as never, severities: {} as never },
     },
-    findingsCsv,
     entraFiles: [],
     targetFile: { path: request.target, fileName: 'salesforce-users.csv', size: 0, taken: 'bench', rows: 6, sha256: '' },
   };
@@ -103,7 +98,6 @@ async function child(out: string): Promise<void> {
   clearInterval(sampler);
   highest = Math.max(highest, process.memoryUsage.rss());
   const size = async (path: string): Promise<string> => `${count((await stat(path)).size / 1024 ** 2)} MB`;
-  write(`findings.csv text     ${csvSeconds.toFixed(1)} s   (made before the pack, as the audit does)`);
   // CPU seconds say more than wall time when other work shares the cores: all threads (zlib deflates on
   // libuv's threadpool, V8 collects on helpers), and the JS thread's alone, which sets the pace on free cores.
   write(`pack written          ${packSeconds.toFixed(1)} s   (CPU ${((user + system) / 1e6).toFixed(1)} s, JS thread ${packMainCpu.toFixed(1)} s; evidence.xlsx ${await size(join(out, 'evidence.xlsx'))}, findings.csv ${await size(join(out, 'findings.csv'))}, pack zip ${await size(`${out}.zip`)})`);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { ApiEventName, ApiEvents } from '@core/api/contract';
 import { join, resolve } from 'node:path';
-import { createHandlers } from '../../main/handlers/create-handlers';
+import { createHandlers, type HandlerDeps } from '../../main/handlers/create-handlers';
 
 export interface RecordedEvent {
   readonly event: ApiEventName;
@@ -10,7 +10,7 @@ export interface RecordedEvent {
 }
 
 /** The real handlers, with the file dialog answering from a queue the test fills and events recorded. */
-export function handlersForTest() {
+export function handlersForTest(deps: Partial<HandlerDeps> = {}) {
   const nextChoices: string[][] = [];
   const events: RecordedEvent[] = [];
   const handlers = createHandlers({
@@ -24,6 +24,7 @@ export function handlersForTest() {
     secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: resolve(import.meta.dirname, '../../build/demo'),
     emit: (event, payload) => events.push({ event, payload }),
+    ...deps,
   });
   /** Chooses a file as the user would in the dialog, and returns its token. */
   async function choose(path: string): Promise<string> {

@@ -67,7 +67,7 @@ describe('recondesk audit', () => {
 
   it('prints each stage\'s time and memory on stderr with --timings, and nothing of the kind without it', async () => {
     const stages = (await sliceAuditStderr('--timings')).map((line) => /^timing (\S+(?: \S+)?)\s+\d+\.\d\d s {2}cpu +\d+\.\d\d s {2}rss +[\d,]+ MB {2}peak +[\d,]+ MB {2}heap +[\d,]+ MB$/.exec(line)?.[1]);
-    expect(stages).toEqual(['startup', 'load entra', 'load target', 'reconcile', 'findings.csv', 'pack']);
+    expect(stages).toEqual(['startup', 'load entra', 'load target', 'reconcile', 'findings.csv', 'evidence.xlsx', 'manifest, zip']);
     expect(await sliceAuditStderr()).toEqual([]);
   });
 

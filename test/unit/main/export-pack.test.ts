@@ -9,6 +9,8 @@ import type { ManualLink } from '@core/model/manual-link';
 import { chainEntry } from '@core/review/audit-trail';
 import { requestValidators } from '@core/api/contract';
 import { performAudit } from '../../../main/cli/audit';
+import { inWorker } from '../../../main/evidence/export-runner';
+import type { HandlerDeps } from '../../../main/handlers/create-handlers';
 import { handlersForTest } from '../../support/handlers';
 import { tempDir } from '../../support/temp-files';
 
@@ -33,8 +35,8 @@ const FILES = [
 ] as const;
 
 /** A review as the app holds it: the three files imported through the real handlers (which keep their bytes). */
-async function importedReview() {
-  const test = handlersForTest();
+async function importedReview(deps: Partial<HandlerDeps> = {}) {
+  const test = handlersForTest(deps);
   const { handlers, choose } = test;
   const inputs = [];
   for (const { file, kind, role } of FILES) {
@@ -84,7 +86,17 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     const folder = join(await tempDir(), 'Salesforce 2026-Q4');
     const exported = await review.handlers.exportPack(validated(await exportRequest(review, folder)));
     expect(exported.ok ? exported.value : exported.error).toMatchObject({ folder, zip: `${folder}.zip`, rows: review.run.result.rows.length, signer: null });
-    expect(review.events.filter((event) => (event.payload as { taskId: string }).taskId === 'export-1').map((event) => event.payload.phase)).toEqual(['read', 'match', 'write', 'write']);
+    expect(review.events.filter((event) => (event.payload as { taskId: string }).taskId === 'export-1').map(({ payload }) => `${payload.phase} ${payload.done}/${payload.total}`)).toEqual([
+      'read 0/2',
+      'read 1/2',
+      'read 2/2',
+      'match 6/6',
+      'classify 6/6',
+      'write 0/3',
+      'write 1/3',
+      'write 2/3',
+      'write 3/3',
+    ]);
 
     const manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8'));
     expect(manifest.links).toEqual([link]);
@@ -186,6 +198,35 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     const refused = await review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'taken'))));
     expect(refused.ok ? 'ok' : refused.error).toMatchObject({ file: 'taken.zip', message: expect.stringContaining('never replaces') });
     expect(await readFile(join(parent, 'taken.zip'), 'utf8')).toBe('mine');
+  });
+});
+
+// The app's runner: a worker thread. Here it runs the TypeScript entry through tsx; the browser tests run the built one.
+const inWorkerThread = inWorker(new URL('../../support/export-worker-from-source.mjs', import.meta.url), { env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
+
+describe('exporting in a worker thread, as the app does', () => {
+  it('writes the same pack as this thread does, with its progress relayed', async () => {
+    const here = await importedReview();
+    const there = await importedReview({ exportRunner: inWorkerThread });
+    const parent = await tempDir();
+    const mine = await here.handlers.exportPack(validated(await exportRequest(here, join(parent, 'here'))));
+    const theirs = await there.handlers.exportPack(validated(await exportRequest(there, join(parent, 'there'))));
+    expect(theirs.ok && theirs.value.runId).toBe(mine.ok && mine.value.runId);
+    expect(await readFile(join(parent, 'there/findings.csv'), 'utf8')).toBe(await readFile(join(parent, 'here/findings.csv'), 'utf8'));
+    expect(there.events.map(({ payload }) => payload.phase)).toContain('classify');
+    const files = async (folder: string) => JSON.parse(await readFile(join(parent, folder, 'manifest.json'), 'utf8')).files.map((file: { path: string; sha256: string }) => [file.path, file.path === 'evidence.xlsx' ? 'dated at its export' : file.sha256]);
+    expect(await files('there')).toEqual(await files('here'));
+  });
+
+  it('stops the worker when cancelled, and leaves nothing behind', async () => {
+    const review = await importedReview({ exportRunner: inWorkerThread });
+    const parent = await tempDir();
+    const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'cancelled'))));
+    // Cancelled as soon as the worker reports that it started.
+    while (review.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await review.handlers.cancelExport({ exportId: 'export-1' });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await readdir(parent)).toEqual([]);
   });
 });
 

@@ -9,9 +9,10 @@ import { exportRequestOf, sourcesOf } from '../../workspace/export-review';
 import type { RunRecord, SourceRecord, Workspace } from '../../workspace/workspace';
 
 const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
-  read: 'Reading the kept inputs and reconciling them again',
-  match: 'Checking the result against this run',
-  write: 'Writing the workbook, findings, manifest and signature',
+  read: 'Reading the kept inputs again',
+  match: 'Matching the accounts to identities again',
+  classify: 'Classifying the accounts and checking the counts against this run',
+  write: 'Writing findings.csv, the workbook, the manifest and the signature',
 };
 
 const UNSIGNED = 'unsigned';

@@ -4,7 +4,7 @@ import { jaroWinkler } from '@core/engine/name-similarity';
 import { reconcile } from '@core/engine/reconcile';
 import { proposeRemediations, remediationMaker } from '@core/engine/remediation';
 import type { Finding } from '@core/model/reconciliation';
-import { writeFindingsCsv } from '@core/reconcile/findings-csv';
+import { findingsCsvPieces, writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { AS_OF, anAccount, anIdentity, anInput, someSettings } from '../../../support/builders';
 
 // The engine reuses work across rows for speed (buffers, per-name results, shared remediation lists, counts by
@@ -69,5 +69,18 @@ describe('reused work gives the answers fresh work gives', () => {
     const csv = writeFindingsCsv(rows);
     expect(writeFindingsCsv(rows.toReversed())).toBe(csv);
     expect(csv.split('\n').slice(1, 4).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['MATCHED,1', 'MATCHED,2', 'ORPHAN,3']);
+  });
+
+  it('streams findings.csv in bounded pieces that add up to the text sorted whole', () => {
+    const count = 20_000;
+    const identities = Array.from({ length: count }, (_, n) => anIdentity({ id: `ID-${n}`, upn: `person.number${n}@contoso.com` }));
+    const accounts = Array.from({ length: count }, (_, n) => anAccount({ accountId: `acc-${String(n).padStart(6, '0')}`, email: `person.number${n}@contoso.com`, login: `person.number${n}@contoso.com` }));
+    const { rows } = reconcile(anInput({ identities, accounts }));
+    const pieces = [...findingsCsvPieces(rows)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(1.01 * 2 ** 20);
+    // Reversed rows take the other path (sorted whole), which must give the same bytes.
+    expect(pieces.join('')).toBe(writeFindingsCsv(rows.toReversed()));
+    expect(pieces.join('').split('\n')).toHaveLength(count + 2);
   });
 });
