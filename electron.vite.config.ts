@@ -22,8 +22,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      // The export worker is its own entry: main starts it as a worker thread (main/evidence/export-runner.ts).
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'export-worker': resolve(import.meta.dirname, 'main/evidence/export-worker.ts') } },
+      // The export worker is its own entry: main starts it as a worker thread (main/evidence/evidence-runner.ts).
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'evidence-worker': resolve(import.meta.dirname, 'main/evidence/evidence-worker.ts') } },
     },
   },
   preload: {

@@ -4,7 +4,7 @@ import { app, dialog, protocol, safeStorage, session } from 'electron';
 import { eventChannel } from '@core/api/contract';
 import { SOURCE_KIND_LABELS } from '@core/import/source-kind';
 import { serveAppFiles } from './app-protocol';
-import { inWorker } from './evidence/export-runner';
+import { inWorker } from './evidence/evidence-runner';
 import { createHandlers } from './handlers/create-handlers';
 import { registerIpc } from './ipc/register';
 import { hardenAllContents, hardenSession } from './security/harden';
@@ -39,7 +39,7 @@ function openMainWindow(): void {
       decrypt: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
     },
     // Built beside index.js (electron.vite.config.ts): re-performing a large run must not hold main's thread.
-    exportRunner: inWorker(new URL('./export-worker.js', import.meta.url)),
+    evidenceRunner: inWorker(new URL('./evidence-worker.js', import.meta.url)),
     sampleFolder: app.isPackaged ? join(process.resourcesPath, 'demo') : join(app.getAppPath(), 'build/demo'),
     async showSaveDialog(suggestedName, purpose) {
       const result = await dialog.showSaveDialog(

@@ -202,7 +202,9 @@ export interface Api {
   exportPack(request: ExportPackRequest): Promise<ApiResult<ExportedPack>>;
   cancelExport(request: { readonly exportId: string }): Promise<ApiResult<null>>;
   chooseEvidence(request: { readonly kind: 'folder' | 'zip' }): Promise<ApiResult<ChosenPath | null>>;
-  verifyEvidence(request: { readonly token: string }): Promise<ApiResult<EvidenceVerification>>;
+  /** Verifies a chosen pack; progress events carry `verifyId`, which `cancelVerify` stops. */
+  verifyEvidence(request: { readonly token: string; readonly verifyId: string }): Promise<ApiResult<EvidenceVerification>>;
+  cancelVerify(request: { readonly verifyId: string }): Promise<ApiResult<null>>;
   /** Which of a run's inputs this machine holds no copy of (a workspace restored elsewhere), by file name. */
   missingInputs(request: { readonly inputs: readonly KeptInputRef[] }): Promise<ApiResult<readonly string[]>>;
   /** Takes a file the user located as the copy of an input, if its bytes are the ones imported. */
@@ -343,10 +345,17 @@ export const requestValidators: { [M in ApiMethod]: (value: unknown) => ApiResul
     return kind === 'folder' || kind === 'zip' ? ok({ kind }) : badRequest('kind must be folder or zip');
   },
   verifyEvidence(value) {
-    const object = asObjectWithKeys(value, ['token']);
+    const object = asObjectWithKeys(value, ['token', 'verifyId']);
     if (!object.ok) return object;
-    const { token } = object.value;
-    return isToken(token) ? ok({ token }) : badRequest('token must be a pack token from chooseEvidence');
+    const { token, verifyId } = object.value;
+    if (!isToken(token)) return badRequest('token must be a pack token from chooseEvidence');
+    return isToken(verifyId) ? ok({ token, verifyId }) : badRequest('verifyId must be a token');
+  },
+  cancelVerify(value) {
+    const object = asObjectWithKeys(value, ['verifyId']);
+    if (!object.ok) return object;
+    const { verifyId } = object.value;
+    return isToken(verifyId) ? ok({ verifyId }) : badRequest('verifyId must be a token');
   },
   missingInputs(value) {
     const object = asObjectWithKeys(value, ['inputs']);

@@ -5,7 +5,7 @@ import { ImportFailure } from '../files/import-failure';
 import type { Reperform } from './verify-pack';
 
 /** Reconciles a pack's inputs again as its manifest says they were read, with its settings, scope and fixes. */
-export const reperformFromManifest: Reperform = async (manifest, inputPaths) => {
+export const reperformFromManifest: Reperform = async (manifest, inputPaths, onProgress) => {
   const roles = manifest.inputs.map((input) => input.role);
   try {
     const outcome = await performAudit({
@@ -16,7 +16,7 @@ export const reperformFromManifest: Reperform = async (manifest, inputPaths) => 
       scope: manifest.scope ?? undefined,
       // Packs from before fixes were recorded have no links.
       links: manifest.links ?? [],
-    });
+    }, undefined, onProgress);
     return writeFindingsCsv(outcome.result.rows);
   } catch (error) {
     if (error instanceof ImportFailure) throw new Error(describeIssue(error.issue), { cause: error });

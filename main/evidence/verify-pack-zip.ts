@@ -1,16 +1,16 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { verifyPack, type PackVerification, type Reperform } from './verify-pack';
+import { verifyPack, type PackVerification, type Reperform, type VerifyProgress } from './verify-pack';
 import { extractZipEntry, readZipEntries, ZipError } from './zip/zip-reader';
 
 const failed = (check: string, detail: string): PackVerification => ({ ok: false, checks: [{ check, ok: false, detail }], manifest: undefined });
 
 /** Verifies a pack given as its folder or as its `.zip`. */
-export async function verifyEvidence(path: string, reperform: Reperform): Promise<PackVerification> {
+export async function verifyEvidence(path: string, reperform: Reperform, progress?: VerifyProgress): Promise<PackVerification> {
   const found = await stat(path).catch(() => undefined);
-  if (found?.isFile()) return verifyPackZip(path, reperform);
-  return verifyPack(path, reperform);
+  if (found?.isFile()) return verifyPackZip(path, reperform, progress);
+  return verifyPack(path, reperform, progress);
 }
 
 /**
@@ -18,7 +18,7 @@ export async function verifyEvidence(path: string, reperform: Reperform): Promis
  * checked against its CRC-32) into a temporary folder, which is then verified and removed. A failure names the
  * file by its path inside the pack, as for a folder.
  */
-export async function verifyPackZip(zipPath: string, reperform: Reperform): Promise<PackVerification> {
+export async function verifyPackZip(zipPath: string, reperform: Reperform, progress?: VerifyProgress): Promise<PackVerification> {
   let entries;
   try {
     entries = (await readZipEntries(zipPath)).filter((entry) => !entry.name.endsWith('/'));
@@ -35,7 +35,8 @@ export async function verifyPackZip(zipPath: string, reperform: Reperform): Prom
   const work = await mkdtemp(join(tmpdir(), 'recondesk-verify-'));
   try {
     const folder = join(work, 'pack');
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
+      progress?.('read', index, entries.length);
       const inside = entry.name.slice(top.length + 1);
       const target = join(folder, ...inside.split('/'));
       await mkdir(dirname(target), { recursive: true });
@@ -46,7 +47,7 @@ export async function verifyPackZip(zipPath: string, reperform: Reperform): Prom
         throw error;
       }
     }
-    return await verifyPack(folder, reperform);
+    return await verifyPack(folder, reperform, progress);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSha256Sums, type EvidenceManifest } from '@core/evidence/manifest';
+import { Cancelled } from './cancelled';
 import { listFiles } from './list-files';
 import { hashFile, PACK } from './pack';
 import { verifyDetached } from './signer';
@@ -18,15 +19,20 @@ export interface PackVerification {
   readonly manifest: EvidenceManifest | undefined;
 }
 
-/** Re-performs the run from the pack's inputs and returns the findings.csv it gives. */
-export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[]) => Promise<string>;
+/** Re-performs the run from the pack's inputs and returns the findings.csv it gives; reports matching as it goes. */
+export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[], onProgress?: VerifyProgress) => Promise<string>;
+
+/** Files hashed ('read'), then accounts matched and classified again; it may throw `Cancelled` to stop. */
+export type VerifyProgress = (phase: 'read' | 'match' | 'classify', done: number, total: number) => void;
+
+const ignore: VerifyProgress = () => {};
 
 /**
  * Verifies a pack folder: the CMS signature over manifest.json, SHA256SUMS against the manifest, every file's
  * size and hash, no file the manifest does not list, then the reconciliation re-performed from inputs/ and
  * compared byte for byte with findings.csv. Stops at the first failure, which it names.
  */
-export async function verifyPack(folder: string, reperform: Reperform): Promise<PackVerification> {
+export async function verifyPack(folder: string, reperform: Reperform, progress: VerifyProgress = ignore): Promise<PackVerification> {
   const checks: VerifyCheck[] = [];
   const done = (manifest: EvidenceManifest | undefined): PackVerification => ({ ok: checks.every((check) => check.ok), checks, manifest });
   const pass = (check: string, detail: string): void => void checks.push({ check, ok: true, detail });
@@ -65,7 +71,8 @@ export async function verifyPack(folder: string, reperform: Reperform): Promise<
   }
   pass(PACK.sums, `${sums.size} hashes, the manifest's`);
 
-  for (const file of manifest.files) {
+  for (const [index, file] of manifest.files.entries()) {
+    progress('read', index, manifest.files.length);
     const actual = await hashFile(join(folder, ...file.path.split('/'))).catch(() => undefined);
     if (!actual) return failed(file.path, 'missing', manifest);
     if (actual.size !== file.size || actual.sha256 !== file.sha256) return failed(file.path, `changed: SHA-256 ${actual.sha256}, the manifest says ${file.sha256}`, manifest);
@@ -83,8 +90,9 @@ export async function verifyPack(folder: string, reperform: Reperform): Promise<
   const expected = await readFile(join(folder, PACK.findings), 'utf8');
   let reperformed: string;
   try {
-    reperformed = await reperform(manifest, inputPaths.map((path) => join(folder, ...path!.split('/'))));
+    reperformed = await reperform(manifest, inputPaths.map((path) => join(folder, ...path!.split('/'))), progress);
   } catch (error) {
+    if (error instanceof Cancelled) throw error;
     return failed('re-performance', `the inputs could not be reconciled again: ${error instanceof Error ? error.message : String(error)}`, manifest);
   }
   if (reperformed !== expected) return failed(PACK.findings, `not what the inputs give: ${firstDifference(expected, reperformed)}`, manifest);

@@ -8,9 +8,7 @@ import { SigningIdentities, type SecretStore } from '../evidence/identity-store'
 import { Backups } from './backups';
 import { ChosenFiles } from './chosen-files';
 import { InputStore } from '../files/input-store';
-import { reperformFromManifest } from '../evidence/reperform';
-import { verifyEvidence } from '../evidence/verify-pack-zip';
-import type { ExportRunner } from '../evidence/export-runner';
+import { inThisThread, type EvidenceRunner } from '../evidence/evidence-runner';
 import { Exports } from './exports';
 import { Imports } from './imports';
 
@@ -30,8 +28,8 @@ export interface HandlerDeps {
   /** The folder of the bundled sample review (build/demo, shipped with the app). */
   readonly sampleFolder: string;
   readonly emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
-  /** Where evidence packs are made: a worker thread in the app; this thread when left out (tests, browser harness). */
-  readonly exportRunner?: ExportRunner;
+  /** Where packs are made and verified: a worker thread in the app; this thread when left out (tests). */
+  readonly evidenceRunner?: EvidenceRunner;
 }
 
 const identityFailure = (error: unknown) => fail({ code: 'BAD_REQUEST' as const, message: error instanceof Error ? error.message : String(error) });
@@ -50,7 +48,10 @@ export function createHandlers(deps: HandlerDeps) {
   const identities = new SigningIdentities(deps.identityFolder, deps.secretStore);
   const inputs = new InputStore(deps.inputFolder);
   const imports = new Imports((taskId, done, total) => deps.emit('progress', { taskId, phase: 'read', done, total }), inputs);
-  const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }), deps.exportRunner);
+  const runner = deps.evidenceRunner ?? inThisThread;
+  const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }), runner);
+  // Verifications running, by the id the page gave: a cancel aborts one.
+  const verifying = new Map<string, AbortController>();
   // Paths the user chose for packs, by token: the page never names a path itself.
   const packPaths = new Map<string, string>();
   const remember = (path: string) => {
@@ -150,16 +151,27 @@ export function createHandlers(deps: HandlerDeps) {
       const [path] = await deps.showOpenDialog(kind === 'zip' ? 'pack-zip' : 'pack-folder');
       return ok(path === undefined ? null : remember(path));
     },
-    async verifyEvidence({ token }) {
+    async verifyEvidence({ token, verifyId }) {
       const path = packPaths.get(token);
       if (path === undefined) return fail({ code: 'BAD_REQUEST', message: 'unknown pack token: choose the pack first' });
-      const verification = await verifyEvidence(path, reperformFromManifest);
-      const { manifest } = verification;
-      return ok({
-        ok: verification.ok,
-        checks: verification.checks,
-        ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
-      });
+      const control = new AbortController();
+      verifying.set(verifyId, control);
+      try {
+        const verified = await runner.verify(path, (phase, done, total) => deps.emit('progress', { taskId: verifyId, phase, done, total }), control.signal);
+        if (!verified.ok) return verified;
+        const { manifest, checks } = verified.value;
+        return ok({
+          ok: verified.value.ok,
+          checks,
+          ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
+        });
+      } finally {
+        verifying.delete(verifyId);
+      }
+    },
+    async cancelVerify({ verifyId }) {
+      verifying.get(verifyId)?.abort();
+      return ok(null);
     },
     async missingInputs({ inputs: refs }) {
       const missing = [];

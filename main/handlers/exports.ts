@@ -6,7 +6,7 @@ import type { ExportedPack, ExportPackRequest } from '@core/api/export-request';
 import type { ImportIssue } from '@core/model/import-issue';
 import { fail, ok } from '@core/model/result';
 import type { ExportJob } from '../evidence/export-job';
-import { inThisThread, type ExportRunner } from '../evidence/export-runner';
+import { inThisThread, type EvidenceRunner } from '../evidence/evidence-runner';
 import type { SigningIdentities } from '../evidence/identity-store';
 import { packZipPath } from '../evidence/pack-zip';
 import type { Signer } from '../evidence/signer';
@@ -28,7 +28,7 @@ export class Exports {
     private readonly inputs: InputStore,
     private readonly identities: SigningIdentities,
     private readonly progress: ExportProgress,
-    private readonly runner: ExportRunner = inThisThread,
+    private readonly runner: EvidenceRunner = inThisThread,
   ) {}
 
   /** Asks a running export to stop; an id that is not running (finished, or never started) is ignored. */
@@ -60,7 +60,7 @@ export class Exports {
       const out = join(staging, basename(destination));
       await mkdir(staging, { recursive: true });
       const exportedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-      const done = await this.runner(
+      const done = await this.runner.exportPack(
         { out, audit, request: pickJobFields(request), signer, exportedAt },
         (phase, step, total) => this.progress(exportId, phase, step, total),
         control.signal,

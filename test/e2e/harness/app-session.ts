@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inWorker } from '../../../main/evidence/export-runner';
+import { inWorker } from '../../../main/evidence/evidence-runner';
 import { createHandlers } from '../../../main/handlers/create-handlers';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { bridgeScript } from './bridge-script';
@@ -60,7 +60,7 @@ export async function openApp(): Promise<AppSession> {
     secretStore: { isAvailable: async () => false, encrypt: async () => Buffer.alloc(0), decrypt: async () => '' },
     sampleFolder: join(PROJECT_ROOT, 'build/demo'),
     // The built worker, as the app runs it: exports go through a worker thread here too.
-    exportRunner: inWorker(join(PROJECT_ROOT, 'out/main/export-worker.js')),
+    evidenceRunner: inWorker(join(PROJECT_ROOT, 'out/main/evidence-worker.js')),
     emit(event, payload) {
       page.evaluate(([name, data]) => (window as unknown as { recondeskEmit(n: string, d: unknown): void }).recondeskEmit(name, data), [event, payload] as const).catch(() => {
         // The page may be navigating or closed; events are advisory.

@@ -8,6 +8,7 @@ describe('request validators', () => {
       'appendBackup',
       'cancelExport',
       'cancelImport',
+      'cancelVerify',
       'chooseBackupDestination',
       'chooseBackupToRestore',
       'chooseEvidence',

@@ -9,7 +9,7 @@ import type { ManualLink } from '@core/model/manual-link';
 import { chainEntry } from '@core/review/audit-trail';
 import { requestValidators } from '@core/api/contract';
 import { performAudit } from '../../../main/cli/audit';
-import { inWorker } from '../../../main/evidence/export-runner';
+import { inWorker } from '../../../main/evidence/evidence-runner';
 import type { HandlerDeps } from '../../../main/handlers/create-handlers';
 import { handlersForTest } from '../../support/handlers';
 import { tempDir } from '../../support/temp-files';
@@ -119,7 +119,7 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     for (const [kind, path] of [['folder', folder], ['zip', `${folder}.zip`]] as const) {
       review.nextChoices.push([path]);
       const chosen = await review.handlers.chooseEvidence({ kind });
-      const verified = await review.handlers.verifyEvidence({ token: chosen.ok && chosen.value ? chosen.value.token : '' });
+      const verified = await review.handlers.verifyEvidence({ token: chosen.ok && chosen.value ? chosen.value.token : '', verifyId: 'verify-1' });
       // Unsigned: the signature check fails first, and says so.
       expect(verified.ok && verified.value.checks[0]).toMatchObject({ check: 'manifest.json.p7s', ok: false, detail: expect.stringContaining('unsigned') });
     }
@@ -137,7 +137,7 @@ describe('exporting a review as an evidence pack (the app path)', () => {
     expect(exported.ok && exported.value.signer).toEqual({ subject: expect.stringContaining('Alex Auditor'), fingerprint: identity.value.fingerprint });
     review.nextChoices.push([`${folder}.zip`]);
     const chosen = await review.handlers.chooseEvidence({ kind: 'zip' });
-    const verified = await review.handlers.verifyEvidence({ token: chosen.ok && chosen.value ? chosen.value.token : '' });
+    const verified = await review.handlers.verifyEvidence({ token: chosen.ok && chosen.value ? chosen.value.token : '', verifyId: 'verify-1' });
     expect(verified.ok && verified.value).toMatchObject({ ok: true, review: { name: 'Salesforce 2026-Q4' } });
     expect(verified.ok && verified.value.checks.map((check) => check.check)).toEqual(['manifest.json.p7s', 'SHA256SUMS', 'files', 're-performance']);
 
@@ -202,12 +202,12 @@ describe('exporting a review as an evidence pack (the app path)', () => {
 });
 
 // The app's runner: a worker thread. Here it runs the TypeScript entry through tsx; the browser tests run the built one.
-const inWorkerThread = inWorker(new URL('../../support/export-worker-from-source.mjs', import.meta.url), { env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
+const inWorkerThread = inWorker(new URL('../../support/evidence-worker-from-source.mjs', import.meta.url), { env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
 
 describe('exporting in a worker thread, as the app does', () => {
   it('writes the same pack as this thread does, with its progress relayed', async () => {
     const here = await importedReview();
-    const there = await importedReview({ exportRunner: inWorkerThread });
+    const there = await importedReview({ evidenceRunner: inWorkerThread });
     const parent = await tempDir();
     const mine = await here.handlers.exportPack(validated(await exportRequest(here, join(parent, 'here'))));
     const theirs = await there.handlers.exportPack(validated(await exportRequest(there, join(parent, 'there'))));
@@ -219,7 +219,7 @@ describe('exporting in a worker thread, as the app does', () => {
   });
 
   it('stops the worker when cancelled, and leaves nothing behind', async () => {
-    const review = await importedReview({ exportRunner: inWorkerThread });
+    const review = await importedReview({ evidenceRunner: inWorkerThread });
     const parent = await tempDir();
     const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'cancelled'))));
     // Cancelled as soon as the worker reports that it started.
@@ -227,6 +227,38 @@ describe('exporting in a worker thread, as the app does', () => {
     await review.handlers.cancelExport({ exportId: 'export-1' });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(await readdir(parent)).toEqual([]);
+  });
+});
+
+describe('verifying in a worker thread, as the app does', () => {
+  it('runs every check with progress, and a cancel stops it with nothing reported as verified', async () => {
+    const review = await importedReview({ evidenceRunner: inWorkerThread });
+    const identity = await review.handlers.createSigningIdentity({ name: 'Alex Auditor', email: 'alex@contoso.com', organisation: 'Contoso', passphrase: 'correct horse battery' });
+    if (!identity.ok) throw new Error(identity.error.message);
+    const folder = join(await tempDir(), 'signed');
+    const signing = { kind: 'identity', id: identity.value.id, passphrase: 'correct horse battery' } as const;
+    const exported = await review.handlers.exportPack(validated(await exportRequest(review, folder, { signing })));
+    expect(exported.ok).toBe(true);
+
+    const verify = async (verifyId: string) => {
+      review.nextChoices.push([`${folder}.zip`]);
+      const chosen = await review.handlers.chooseEvidence({ kind: 'zip' });
+      return review.handlers.verifyEvidence({ token: chosen.ok && chosen.value ? chosen.value.token : '', verifyId });
+    };
+    const verified = await verify('verify-whole');
+    expect(verified.ok && verified.value.checks.map((check) => [check.check, check.ok])).toEqual([
+      ['manifest.json.p7s', true],
+      ['SHA256SUMS', true],
+      ['files', true],
+      ['re-performance', true],
+    ]);
+    const phases = new Set(review.events.filter(({ payload }) => payload.taskId === 'verify-whole').map(({ payload }) => payload.phase));
+    expect([...phases]).toEqual(['read', 'match', 'classify']);
+
+    const running = verify('verify-cancelled');
+    while (!review.events.some(({ payload }) => payload.taskId === 'verify-cancelled')) await new Promise((resolve) => setTimeout(resolve, 5));
+    await review.handlers.cancelVerify({ verifyId: 'verify-cancelled' });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
   });
 });
 

@@ -1,7 +1,13 @@
-import { useId, useState } from 'react';
-import type { EvidenceVerification } from '@core/api/contract';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { EvidenceVerification, ProgressEvent } from '@core/api/contract';
 import { describeIssue } from '@core/model/import-issue';
 import { getApi } from '../../api';
+
+const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
+  read: 'Verifying: checking every file against the manifest…',
+  match: 'Verifying: re-performing the reconciliation from the pack\'s inputs (matching)…',
+  classify: 'Verifying: re-performing the reconciliation from the pack\'s inputs (classifying)…',
+};
 
 /**
  * Verify an evidence pack, a folder or its .zip, with the same checks as `recondesk verify`: the CMS signature,
@@ -10,22 +16,40 @@ import { getApi } from '../../api';
 export function VerifyPanel() {
   const id = useId();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ProgressEvent | undefined>();
+  const verifying = useRef<string | undefined>(undefined);
   const [result, setResult] = useState<{ readonly name: string; readonly verification?: EvidenceVerification; readonly error?: string } | undefined>();
+
+  useEffect(
+    () =>
+      getApi().on('progress', (event) => {
+        if (event.taskId === verifying.current) setProgress(event);
+      }),
+    [],
+  );
 
   async function verify(kind: 'folder' | 'zip'): Promise<void> {
     const chosen = await getApi().chooseEvidence({ kind });
     if (!chosen.ok) return setResult({ name: '', error: describeIssue(chosen.error) });
     if (chosen.value === null) return undefined;
     const { name, token } = chosen.value;
+    const verifyId = crypto.randomUUID();
+    verifying.current = verifyId;
     setBusy(true);
     setResult(undefined);
     try {
-      const verified = await getApi().verifyEvidence({ token });
+      const verified = await getApi().verifyEvidence({ token, verifyId });
       return setResult(verified.ok ? { name, verification: verified.value } : { name, error: describeIssue(verified.error) });
     } finally {
+      verifying.current = undefined;
       setBusy(false);
+      setProgress(undefined);
     }
   }
+
+  const cancel = (): void => {
+    if (verifying.current) void getApi().cancelVerify({ verifyId: verifying.current });
+  };
 
   const verification = result?.verification;
   const failed = verification?.checks.find((check) => !check.ok);
@@ -40,8 +64,16 @@ export function VerifyPanel() {
         <button type="button" disabled={busy} onClick={() => void verify('folder')}>
           Verify a pack folder…
         </button>
-        {busy && <output>Verifying: re-performing the reconciliation from the pack&apos;s inputs…</output>}
       </div>
+      {busy && (
+        <div className="run-progress">
+          <progress max={progress?.total ?? 1} value={progress?.done ?? 0} aria-label="Verification progress" />
+          <output>{PHASE_LABELS[progress?.phase ?? 'read']}</output>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
       {result?.error && (
         <p className="error" role="alert">
           {result.error}

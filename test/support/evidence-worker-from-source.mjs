@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../main/evidence/export-worker.ts');
+await import('../../main/evidence/evidence-worker.ts');

@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import type { ApiResult, ProgressPhase } from '@core/api/contract';
+import { fail } from '@core/model/result';
+import { Cancelled } from './cancelled';
+import { runExportJob, type ExportJob, type ExportJobDone } from './export-job';
+import { reperformFromManifest } from './reperform';
+import type { PackVerification } from './verify-pack';
+import { verifyEvidence } from './verify-pack-zip';
+
+export type JobProgress = (phase: ProgressPhase, done: number, total: number) => void;
+
+/**
+ * Where evidence work runs: writing an app review's pack, and verifying a pack. Both re-perform a whole run, tens
+ * of seconds at a million rows. `signal` cancels; a cancelled job resolves as CANCELLED once it can write no more.
+ */
+export interface EvidenceRunner {
+  exportPack(job: ExportJob, progress: JobProgress, signal: AbortSignal): Promise<ApiResult<ExportJobDone>>;
+  verify(path: string, progress: JobProgress, signal: AbortSignal): Promise<ApiResult<PackVerification>>;
+}
+
+/** What main sends a worker: one job. */
+export type WorkerJob = { readonly kind: 'export'; readonly job: ExportJob } | { readonly kind: 'verify'; readonly path: string };
+
+/** What the worker sends back: progress, then one result or error. */
+export type WorkerMessage =
+  | { readonly kind: 'progress'; readonly phase: ProgressPhase; readonly done: number; readonly total: number }
+  | { readonly kind: 'result'; readonly result: ApiResult<ExportJobDone> | PackVerification }
+  | { readonly kind: 'error'; readonly message: string };
+
+const CANCELLED_MESSAGES = { export: 'the export was cancelled; nothing was written', verify: 'the verification was cancelled: nothing was checked to the end' } as const;
+const cancelled = (kind: WorkerJob['kind']): ApiResult<never> => fail({ code: 'CANCELLED', message: CANCELLED_MESSAGES[kind] });
+
+/** Runs one job on the calling thread: what the worker does, and what tests and the CLI's callers use directly. */
+export async function runJob(work: WorkerJob, progress: JobProgress): Promise<ApiResult<ExportJobDone> | PackVerification> {
+  if (work.kind === 'export') return runExportJob(work.job, progress);
+  return verifyEvidence(work.path, reperformFromManifest, progress);
+}
+
+/**
+ * On this thread, for tests and the browser harness's quick paths: cancelling takes effect at the next progress
+ * report (between files, every 50,000 accounts, between the pack's parts).
+ */
+export const inThisThread: EvidenceRunner = {
+  exportPack: async (job, progress, signal) => runCancellable('export', signal, progress, (report) => runExportJob(job, report)),
+  verify: async (path, progress, signal) => runCancellable('verify', signal, progress, async (report) => ({ ok: true, value: await verifyEvidence(path, reperformFromManifest, report) })),
+};
+
+async function runCancellable<T>(kind: WorkerJob['kind'], signal: AbortSignal, progress: JobProgress, work: (report: JobProgress) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  try {
+    return await work((phase, done, total) => {
+      if (signal.aborted) throw new Cancelled();
+      progress(phase, done, total);
+    });
+  } catch (error) {
+    if (error instanceof Cancelled) return cancelled(kind);
+    throw error;
+  }
+}
+
+/**
+ * In a worker thread per job, started from `entry` (the built evidence-worker.js): main's thread stays free for
+ * windows and IPC, and cancelling stops the work at once (the worker is terminated).
+ */
+export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.ProcessEnv } = {}): EvidenceRunner {
+  const run = (work: WorkerJob, progress: JobProgress, signal: AbortSignal): Promise<ApiResult<unknown>> =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        resolve(cancelled(work.kind));
+        return;
+      }
+      const worker = new Worker(entry, { env: options.env ?? process.env });
+      let settled = false;
+      const settle = (finish: () => void): void => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        finish();
+      };
+      // Settled as cancelled on 'exit', once the thread has stopped: after that it cannot write another byte.
+      const onAbort = (): void => void worker.terminate();
+      signal.addEventListener('abort', onAbort);
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.kind === 'progress') progress(message.phase, message.done, message.total);
+        else if (message.kind === 'result') settle(() => resolve(work.kind === 'verify' ? { ok: true, value: message.result } : (message.result as ApiResult<unknown>)));
+        else settle(() => reject(new Error(message.message)));
+      });
+      worker.on('error', (error) => settle(() => reject(error)));
+      worker.on('exit', (code) => settle(() => (signal.aborted ? resolve(cancelled(work.kind)) : reject(new Error(`the evidence worker stopped (exit ${code}) before it answered`)))));
+      // oxlint-disable-next-line require-post-message-target-origin -- a Node worker thread, not a window: there is no origin
+      worker.postMessage(work);
+    });
+  return {
+    exportPack: (job, progress, signal) => run({ kind: 'export', job }, progress, signal) as Promise<ApiResult<ExportJobDone>>,
+    verify: (path, progress, signal) => run({ kind: 'verify', path }, progress, signal) as Promise<ApiResult<PackVerification>>,
+  };
+}
