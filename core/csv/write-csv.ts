@@ -1,14 +1,24 @@
-// A spreadsheet evaluates a cell that starts with one of these (OWASP "CSV injection"); inputs are hostile.
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
-
 /** The value with a leading apostrophe when a spreadsheet would otherwise read it as a formula. */
 export function neutraliseFormula(value: string): string {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value[0] ?? '') ? `'${value}` : value;
+  return startsFormula(value) ? `'${value}` : value;
+}
+
+// A spreadsheet evaluates a cell that starts with = + - @, a tab or a carriage return (OWASP "CSV injection");
+// inputs are hostile. Compared as character codes: findings.csv has ten million fields.
+const EQUALS = 61;
+const PLUS = 43;
+const MINUS = 45;
+const AT = 64;
+const TAB = 9;
+const CR = 13;
+
+function startsFormula(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB || first === CR;
 }
 
 const QUOTE = 34;
 const COMMA = 44;
-const CR = 13;
 const LF = 10;
 
 /** Whether a field must be quoted: it holds a comma, quote or line break. */
