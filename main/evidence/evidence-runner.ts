@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiResult, ProgressPhase } from '@core/api/contract';
-import { fail } from '@core/model/result';
+import { fail, ok } from '@core/model/result';
 import { Cancelled } from './cancelled';
 import { runExportJob, type ExportJob, type ExportJobDone } from './export-job';
 import { reperformFromManifest } from './reperform';
@@ -24,16 +24,18 @@ export type WorkerJob = { readonly kind: 'export'; readonly job: ExportJob } | {
 /** What the worker sends back: progress, then one result or error. */
 export type WorkerMessage =
   | { readonly kind: 'progress'; readonly phase: ProgressPhase; readonly done: number; readonly total: number }
-  | { readonly kind: 'result'; readonly result: ApiResult<ExportJobDone> | PackVerification }
+  | { readonly kind: 'result'; readonly result: JobResult }
   | { readonly kind: 'error'; readonly message: string };
 
 const CANCELLED_MESSAGES = { export: 'the export was cancelled; nothing was written', verify: 'the verification was cancelled: nothing was checked to the end' } as const;
 const cancelled = (kind: WorkerJob['kind']): ApiResult<never> => fail({ code: 'CANCELLED', message: CANCELLED_MESSAGES[kind] });
 
-/** Runs one job on the calling thread: what the worker does, and what tests and the CLI's callers use directly. */
-export async function runJob(work: WorkerJob, progress: JobProgress): Promise<ApiResult<ExportJobDone> | PackVerification> {
+type JobResult = ApiResult<ExportJobDone> | ApiResult<PackVerification>;
+
+/** Runs one job on the calling thread: what the worker does with the job it is sent. */
+export async function runJob(work: WorkerJob, progress: JobProgress): Promise<JobResult> {
   if (work.kind === 'export') return runExportJob(work.job, progress);
-  return verifyEvidence(work.path, reperformFromManifest, progress);
+  return ok(await verifyEvidence(work.path, reperformFromManifest, progress));
 }
 
 /**
@@ -42,7 +44,7 @@ export async function runJob(work: WorkerJob, progress: JobProgress): Promise<Ap
  */
 export const inThisThread: EvidenceRunner = {
   exportPack: async (job, progress, signal) => runCancellable('export', signal, progress, (report) => runExportJob(job, report)),
-  verify: async (path, progress, signal) => runCancellable('verify', signal, progress, async (report) => ({ ok: true, value: await verifyEvidence(path, reperformFromManifest, report) })),
+  verify: async (path, progress, signal) => runCancellable('verify', signal, progress, async (report) => ok(await verifyEvidence(path, reperformFromManifest, report))),
 };
 
 async function runCancellable<T>(kind: WorkerJob['kind'], signal: AbortSignal, progress: JobProgress, work: (report: JobProgress) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
@@ -62,7 +64,7 @@ async function runCancellable<T>(kind: WorkerJob['kind'], signal: AbortSignal, p
  * windows and IPC, and cancelling stops the work at once (the worker is terminated).
  */
 export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.ProcessEnv } = {}): EvidenceRunner {
-  const run = (work: WorkerJob, progress: JobProgress, signal: AbortSignal): Promise<ApiResult<unknown>> =>
+  const run = (work: WorkerJob, progress: JobProgress, signal: AbortSignal): Promise<JobResult> =>
     new Promise((resolve, reject) => {
       if (signal.aborted) {
         resolve(cancelled(work.kind));
@@ -81,7 +83,7 @@ export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.P
       signal.addEventListener('abort', onAbort);
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'progress') progress(message.phase, message.done, message.total);
-        else if (message.kind === 'result') settle(() => resolve(work.kind === 'verify' ? { ok: true, value: message.result } : (message.result as ApiResult<unknown>)));
+        else if (message.kind === 'result') settle(() => resolve(message.result));
         else settle(() => reject(new Error(message.message)));
       });
       worker.on('error', (error) => settle(() => reject(error)));
