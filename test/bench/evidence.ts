@@ -125,7 +125,9 @@ function mainThreadSeconds(): number {
 
 /** A realistic mix: most accounts matched, some stale, orphans, drift, privileged, missing identities. */
 function syntheticRows(total: number): ReconciliationRow[] {
-  const result: ReconciliationRow[] = [];
+  // Kept apart by situation and joined in the order reconcile returns rows (situation, then account id, then
+  // identity id), as the pack receives them: findings.csv then streams as it does in the audit.
+  const bySituation = { MATCHED: [] as ReconciliationRow[], MISSING: [] as ReconciliationRow[], ORPHAN: [] as ReconciliationRow[] };
   for (let index = 0; index < total; index += 1) {
     const id = `acc-${String(index).padStart(8, '0')}`;
     const email = `user${index}@contoso.com`;
@@ -136,7 +138,7 @@ function syntheticRows(total: number): ReconciliationRow[] {
     if (index % 11 === 0) findings.push({ code: 'ATTRIBUTE_DRIFT', severity: 'low', reason: 'display name "U. ' + index + '" differs from "User ' + index + '"', values: {} });
     const remediations: Remediation[] = findings.map((finding) => ({ action: 'disable-account', cause: finding.code, severity: finding.severity ?? 'high', owner: 'Application owner', dueDate: '2026-12-22', guidance: 'Disable the account in the application.' }));
     const situation = index % 20 === 0 ? 'ORPHAN' : index % 97 === 0 ? 'MISSING' : 'MATCHED';
-    result.push({
+    bySituation[situation].push({
       situation,
       account: situation === 'MISSING' ? undefined : anAccount({ accountId: id, login: email, email, displayName: `User ${index}`, enabled: true, lastLoginAt: Date.UTC(2026, index % 12, 15) }),
       identities: situation === 'ORPHAN' ? [] : [identity],
@@ -146,5 +148,7 @@ function syntheticRows(total: number): ReconciliationRow[] {
       remediations,
     });
   }
-  return result;
+  // Missing rows have no account: their identity ids ("id-97", "id-194", …) decide, in code-unit order.
+  const missing = bySituation.MISSING.toSorted((a, b) => (a.identities[0]!.id < b.identities[0]!.id ? -1 : 1));
+  return [...bySituation.MATCHED, ...missing, ...bySituation.ORPHAN];
 }
