@@ -10,8 +10,8 @@ import { jaroWinkler, nameForms } from './name-similarity';
 export interface AccountCorrelation {
   readonly situation: 'MATCHED' | 'AMBIGUOUS' | 'ORPHAN';
   readonly identities: readonly Identity[];
-  /** The identities' positions in the population the correlator was given. */
-  readonly positions: readonly number[];
+  /** The matched identity's position in the population the correlator was given; -1 unless one identity matched. */
+  readonly position: number;
   readonly correlation: Correlation | undefined;
 }
 
@@ -57,7 +57,7 @@ interface SimilarName {
 }
 
 // Every orphan's correlation is the same; one frozen object serves them all.
-const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), positions: Object.freeze([]), correlation: undefined });
+const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), position: -1, correlation: undefined });
 
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
@@ -73,8 +73,10 @@ export class Correlator {
   #identityIndexById: Map<string, number> | undefined;
   #names: NameIndex | undefined;
   readonly #similarByForm = new Map<string, readonly SimilarName[]>();
-  // One account's keys for one rule; reused, since a million accounts would otherwise each allocate arrays.
+  // One account's keys for one rule, and the positions they find; reused, since a million accounts would
+  // otherwise each allocate arrays (a list grown by push keeps room for 17 numbers).
   readonly #accountKeys: string[] = [];
+  readonly #found: number[] = [];
   // The field each of those keys came from, for the explanation of a match.
   readonly #accountFields: string[] = [];
   readonly #collectKey: KeySink = (field, key) => {
@@ -142,7 +144,7 @@ export class Correlator {
       const identity = position === undefined ? undefined : this.#identities[position];
       if (identity !== undefined && link.last !== undefined) {
         const reason = `linked by ${link.last.by} on ${link.last.at}: ${link.last.justification}`;
-        return { situation: 'MATCHED', identities: [identity], positions: [position!], correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
+        return { situation: 'MATCHED', identities: [identity], position: position!, correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
       }
     }
     const excluded = link?.unlinked ?? NOTHING_EXCLUDED;
@@ -156,7 +158,8 @@ export class Correlator {
       const index = (rule.index ??= this.#buildIndex(rule));
       // A plain array: nearly every account finds one position or none, and a Set per rule per account
       // is a large share of a million-account run.
-      const found: number[] = [];
+      const found = this.#found;
+      found.length = 0;
       for (const key of accountKeys) {
         const positions = index.get(key);
         if (positions === undefined) continue;
@@ -164,15 +167,14 @@ export class Correlator {
         else for (const position of positions) this.#consider(position, found, excluded);
       }
       if (found.length === 0) continue;
-      // Nearly always one: the list found is kept as it is, with no sorted copy.
-      const positions = found.length === 1 ? found : found.toSorted((a, b) => a - b);
-      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : positions.map((position) => this.#identities[position]!);
+      // Candidates in position order, which is identity id order.
+      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
       const reason =
         candidates.length === 1 ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
-        positions,
+        position: candidates.length === 1 ? found[0]! : -1,
         correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
       };
     }
@@ -286,7 +288,7 @@ export class Correlator {
     return {
       situation: 'MATCHED',
       identities: [this.#identities[position]!],
-      positions: [position],
+      position,
       correlation: {
         rule: 'name',
         confidence: Math.round(similarity * NAME_CONFIDENCE_FACTOR * 100) / 100,

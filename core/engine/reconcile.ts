@@ -99,8 +99,8 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   for (const [index, account] of accounts.entries()) {
     const correlation = correlations[index]!;
     if (correlated !== undefined) for (const identity of correlation.identities) correlated.add(identity.id);
-    const position = correlation.situation === 'MATCHED' ? correlation.positions[0] : undefined;
-    rows.push(accountRow(account, correlation, position === undefined ? 0 : activeAccounts.of(position), ctx, remediations));
+    const { position } = correlation;
+    rows.push(accountRow(account, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations));
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('classify', index + 1, accounts.length);
   }
   if (ctx.assigned !== undefined) {
@@ -139,8 +139,8 @@ function activeAccountsPerIdentity(
   const counts = new Int32Array(runStart.length);
   for (let index = 0; index < correlations.length; index += 1) {
     const correlation = correlations[index]!;
-    const position = correlation.positions[0];
-    if (correlation.situation !== 'MATCHED' || position === undefined || !rules.isActive(accounts[index]!)) continue;
+    const { position } = correlation;
+    if (position < 0 || !rules.isActive(accounts[index]!)) continue;
     counts[runStart[position]!]! += 1;
   }
   return { of: (position) => counts[runStart[position]!]! };
