@@ -137,10 +137,14 @@ const DRIFT_FIELDS = [
   { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
 ] as const;
 
-function noteDrift(differing: string[], values: Record<string, string>, name: string, accountValue: string, identityValue: string): void {
-  differing.push(name);
-  values[`${name}.account`] = accountValue;
-  values[`${name}.identity`] = identityValue;
+// The differing attributes of the pair being compared, with the account's and the identity's values; reused,
+// as nearly every matched account has none and three fresh objects per account were a share of the run's garbage.
+const driftNames: string[] = [];
+const driftValues: string[] = [];
+
+function noteDrift(name: string, accountValue: string, identityValue: string): void {
+  driftNames.push(name);
+  driftValues.push(accountValue, identityValue);
 }
 
 /** Whether the identity has an address (mail, other addresses) and none equals the account's email key. */
@@ -157,13 +161,11 @@ function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolea
 }
 
 export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
-  const differing: string[] = [];
-  const values: Record<string, string> = {};
-  const note = noteDrift.bind(undefined, differing, values);
-
+  driftNames.length = 0;
+  driftValues.length = 0;
   const email = ctx.keys.accountAddress(account.email);
   if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
-    note('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
+    noteDrift('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
   for (const field of DRIFT_FIELDS) {
     const accountValue = field.account(account);
@@ -172,22 +174,31 @@ export function attributeDrift(account: Account, identity: Identity, ctx: Findin
     if (accountValue === identityValue || accountValue === undefined || identityValue === undefined) continue;
     const left = comparableName(accountValue);
     const right = comparableName(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue, identityValue);
+    if (left !== undefined && right !== undefined && left !== right) noteDrift(field.name, accountValue, identityValue);
   }
   const accountEmployeeId = ctx.keys.employeeId(account.employeeId);
   const identityEmployeeId = accountEmployeeId === undefined ? undefined : ctx.keys.employeeId(identity.employeeId);
   if (accountEmployeeId !== undefined && identityEmployeeId !== undefined && accountEmployeeId !== identityEmployeeId) {
-    note('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
+    noteDrift('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
   }
   for (const pair of ctx.settings.driftAttributes) {
     const accountValue = attributeValue(account.attributes, pair.account);
     const identityValue = identityAttribute(identity, pair.identity);
     const left = foldCase(accountValue);
     const right = foldCase(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(`${pair.account}~${pair.identity}`, accountValue ?? '', identityValue ?? '');
+    if (left !== undefined && right !== undefined && left !== right) noteDrift(`${pair.account}~${pair.identity}`, accountValue ?? '', identityValue ?? '');
   }
-  if (differing.length === 0) return undefined;
-  return finding('ATTRIBUTE_DRIFT', `differs from Entra: ${differing.join(', ')}`, { attributes: differing.join(';'), ...values });
+  return driftNames.length === 0 ? undefined : driftFinding();
+}
+
+/** ATTRIBUTE_DRIFT for the differences noted: the attributes listed, then each one's two values. */
+function driftFinding(): Finding {
+  const values: Record<string, string> = { attributes: driftNames.join(';') };
+  for (const [index, name] of driftNames.entries()) {
+    values[`${name}.account`] = driftValues[2 * index]!;
+    values[`${name}.identity`] = driftValues[2 * index + 1]!;
+  }
+  return finding('ATTRIBUTE_DRIFT', `differs from Entra: ${driftNames.join(', ')}`, values);
 }
 
 export function guestAccess(identity: Identity): Finding | undefined {
