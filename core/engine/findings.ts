@@ -50,6 +50,28 @@ const finding = (code: FindingCode, reason: string, values: Record<string, strin
   values,
 });
 
+// Findings that depend on nothing, or on one value with few variants (an account count, a user type), are equal on
+// many rows: one frozen object per variant serves them all rather than a reason and values record per row.
+const sharedFindings = new Map<string, Finding>();
+
+function sharedFinding(code: FindingCode, variant: string, reason: () => string, values: () => Record<string, string>): Finding {
+  const key = `${code}\n${variant}`;
+  let shared = sharedFindings.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(finding(code, reason(), Object.freeze(values())));
+    sharedFindings.set(key, shared);
+  }
+  return shared;
+}
+
+const disabledReason = (): string => 'the identity is disabled in Entra while the account is active';
+const disabledValues = (): Record<string, string> => ({ accountEnabled: 'false' });
+const guestReason = (): string => 'the identity is a guest (userType Guest)';
+const listedReason = (): string => "on the organisation's service-account list";
+const listedValues = (): Record<string, string> => ({ why: 'listed' });
+const noNameReason = (): string => 'the account has no person name';
+const noNameValues = (): Record<string, string> => ({ why: 'no name' });
+
 /** Active in the application: enabled, or the dump does not say (and the AWS root is always active). */
 export const isActive = (account: Account): boolean => account.enabled !== false;
 
@@ -62,7 +84,7 @@ export function terminatedActive(identity: Identity, ctx: FindingContext): Findi
     });
   }
   if (identity.accountEnabled === false) {
-    return finding('TERMINATED_ACTIVE', 'the identity is disabled in Entra while the account is active', { accountEnabled: 'false' });
+    return sharedFinding('TERMINATED_ACTIVE', 'disabled', disabledReason, disabledValues);
   }
   if (identity.employeeLeaveAt !== undefined && identity.employeeLeaveAt <= ctx.asOfMs) {
     return finding('TERMINATED_ACTIVE', `the identity left on ${isoDate(identity.employeeLeaveAt)}, at or before as-of ${isoDate(ctx.asOfMs)}`, {
@@ -125,7 +147,12 @@ export function outOfScope(identity: Identity, ctx: FindingContext): Finding | u
 /** `count`: how many active accounts are matched to the identity (to any identity with its id). */
 export function duplicateAccount(count: number): Finding | undefined {
   if (count <= 1) return undefined;
-  return finding('DUPLICATE_ACCOUNT', `the identity has ${count} active accounts in this application`, { activeAccounts: String(count) });
+  return sharedFinding(
+    'DUPLICATE_ACCOUNT',
+    String(count),
+    () => `the identity has ${count} active accounts in this application`,
+    () => ({ activeAccounts: String(count) }),
+  );
 }
 
 const comparableName = (value: string | undefined): string | undefined => normaliseName(value);
@@ -202,7 +229,9 @@ function driftFinding(): Finding {
 }
 
 export function guestAccess(identity: Identity): Finding | undefined {
-  return identity.userType?.toLowerCase() === 'guest' ? finding('GUEST_ACCESS', 'the identity is a guest (userType Guest)', { userType: identity.userType }) : undefined;
+  const { userType } = identity;
+  if (userType?.toLowerCase() !== 'guest') return undefined;
+  return sharedFinding('GUEST_ACCESS', userType, guestReason, () => ({ userType }));
 }
 
 export function provisioningError(identity: Identity, ctx: FindingContext): Finding | undefined {
@@ -225,7 +254,7 @@ export function provisioningError(identity: Identity, ctx: FindingContext): Find
 export function serviceAccount(account: Account, ctx: FindingContext): Finding | undefined {
   const listed = ctx.serviceAccounts.size > 0 && (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase())));
   if (listed) {
-    return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
+    return sharedFinding('SERVICE_ACCOUNT', 'listed', listedReason, listedValues);
   }
   if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
   const anyPattern = eitherPattern(ctx.servicePatterns);
@@ -237,7 +266,7 @@ export function serviceAccount(account: Account, ctx: FindingContext): Finding |
     if (pattern) return finding('SERVICE_ACCOUNT', `${field} "${value}" matches the service-account pattern /${pattern.source}/`, { why: 'pattern', field, pattern: pattern.source });
   }
   const hasName = account.displayName !== undefined || account.givenName !== undefined || account.familyName !== undefined;
-  if (ctx.accountsHaveNames && !hasName) return finding('SERVICE_ACCOUNT', 'the account has no person name', { why: 'no name' });
+  if (ctx.accountsHaveNames && !hasName) return sharedFinding('SERVICE_ACCOUNT', 'no name', noNameReason, noNameValues);
   return undefined;
 }
 

@@ -239,12 +239,16 @@ function latestEventPerIdentity(events: readonly ProvisioningEvent[]): Map<strin
 // Most rows have no finding; they share this list rather than each holding an empty one.
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-/** A row's own list of the findings (none, one, or several sorted by code); `findings` may be reused afterwards. */
+const byCode = (a: Finding, b: Finding): number => compareText(a.code, b.code);
+
+/**
+ * A row's own list of the findings (none, one, or several sorted by code); `findings` may be reused afterwards.
+ * Lists of exactly their length: a list grown by push or filter reserves room for 17, and rows keep theirs.
+ */
 const present = (findings: readonly (Finding | undefined)[]): readonly Finding[] => {
-  if (findings.length === 0) return NO_FINDINGS;
-  const defined = findings.filter((finding): finding is Finding => finding !== undefined);
+  const defined = findings.includes(undefined) ? findings.filter((finding): finding is Finding => finding !== undefined) : (findings as readonly Finding[]);
   if (defined.length === 0) return NO_FINDINGS;
-  return defined.length === 1 ? defined : defined.toSorted((a, b) => compareText(a.code, b.code));
+  return defined.length === 1 ? [defined[0]!] : defined.toSorted(byCode);
 };
 
 // The findings of the row being built; reused, as most rows have none and a list per row is garbage.
