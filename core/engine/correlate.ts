@@ -13,6 +13,11 @@ export interface AccountCorrelation {
   /** The matched identity's position in the population the correlator was given; -1 unless one identity matched. */
   readonly position: number;
   readonly correlation: Correlation | undefined;
+  /**
+   * Whether the account's email differs from every mail and other address of the matched identity (attribute
+   * drift), when matching by email already normalised them all; undefined when it did not.
+   */
+  readonly emailDiffers: boolean | undefined;
 }
 
 export const NAME_SIMILARITY_THRESHOLD = 0.92;
@@ -57,7 +62,7 @@ interface SimilarName {
 }
 
 // Every orphan's correlation is the same; one frozen object serves them all.
-const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), position: -1, correlation: undefined });
+const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), position: -1, correlation: undefined, emailDiffers: undefined });
 
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
@@ -144,7 +149,7 @@ export class Correlator {
       const identity = position === undefined ? undefined : this.#identities[position];
       if (identity !== undefined && link.last !== undefined) {
         const reason = `linked by ${link.last.by} on ${link.last.at}: ${link.last.justification}`;
-        return { situation: 'MATCHED', identities: [identity], position: position!, correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
+        return { situation: 'MATCHED', identities: [identity], position: position!, correlation: { rule: 'manual', confidence: 1, proposal: false, reason }, emailDiffers: undefined };
       }
     }
     const excluded = link?.unlinked ?? NOTHING_EXCLUDED;
@@ -169,13 +174,15 @@ export class Correlator {
       if (found.length === 0) continue;
       // Candidates in position order, which is identity id order.
       const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
-      const reason =
-        candidates.length === 1 ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
+      const matched = candidates.length === 1;
+      const reason = matched ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
-        situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
+        situation: matched ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
-        position: candidates.length === 1 ? found[0]! : -1,
+        position: matched ? found[0]! : -1,
         correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
+        // The explanation has just normalised the identity's addresses: the drift rule need not do it again.
+        emailDiffers: matched && rule.rule === 'email' ? explainedEmailDiffers(accountKeys, this.#accountFields) : undefined,
       };
     }
     return this.#correlateByName(account, excluded);
@@ -289,6 +296,7 @@ export class Correlator {
       situation: 'MATCHED',
       identities: [this.#identities[position]!],
       position,
+      emailDiffers: undefined,
       correlation: {
         rule: 'name',
         confidence: Math.round(similarity * NAME_CONFIDENCE_FACTOR * 100) / 100,
@@ -332,6 +340,24 @@ function explainKeyMatch(rule: KeyedRule, accountKeys: readonly string[], accoun
     if (at >= 0) return ['account ', accountFields[index]!, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
   }
   return `matched by ${rule.rule}`;
+}
+
+/**
+ * Whether the account's email key, among the rule 3 keys just explained, differs from every one of the explained
+ * identity's mail and other address keys while it has one: the email part of attribute drift, as that rule
+ * decides it from the same normalised keys. False when the account has no email key.
+ */
+function explainedEmailDiffers(accountKeys: readonly string[], accountFields: readonly string[]): boolean {
+  const at = accountFields.indexOf('email');
+  if (at < 0) return false;
+  const email = accountKeys[at];
+  let hasAddress = false;
+  for (const [index, key] of explainedKeys.entries()) {
+    if (explainedFields[index] === 'userPrincipalName') continue;
+    if (key === email) return false;
+    hasAddress ||= key !== undefined;
+  }
+  return hasAddress;
 }
 
 /** The effect of the reviewer's links and unlinks, applied in the order they were made. */

@@ -187,11 +187,20 @@ function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolea
   return hasAddress;
 }
 
-export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
+/** Whether the account's email key differs from all the identity's mail and other address keys. */
+function emailKeyDiffers(account: Account, identity: Identity, keys: KeyMaker): boolean {
+  const email = keys.accountAddress(account.email);
+  return email !== undefined && emailDiffers(email, identity, keys);
+}
+
+/**
+ * `knownEmailDiffers`: the email comparison when correlation already made it from the same normalised keys
+ * (undefined when it did not), which spares normalising the addresses again.
+ */
+export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext, knownEmailDiffers?: boolean): Finding | undefined {
   driftNames.length = 0;
   driftValues.length = 0;
-  const email = ctx.keys.accountAddress(account.email);
-  if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
+  if (knownEmailDiffers ?? emailKeyDiffers(account, identity, ctx.keys)) {
     noteDrift('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
   for (const field of DRIFT_FIELDS) {

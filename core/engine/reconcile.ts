@@ -258,8 +258,17 @@ const note = (finding: Finding | undefined): void => {
   if (finding !== undefined) found.push(finding);
 };
 
-/** The findings of an active account, in rule order; the list is reused by the next call. */
-function accountFindings(account: Account, identity: Identity | undefined, activeAccounts: number, ctx: rules.FindingContext): readonly Finding[] {
+/**
+ * The findings of an active account, in rule order; the list is reused by the next call. `emailDiffers`: the email
+ * drift as correlation found it, when it did (see `AccountCorrelation`).
+ */
+function accountFindings(
+  account: Account,
+  identity: Identity | undefined,
+  activeAccounts: number,
+  emailDiffers: boolean | undefined,
+  ctx: rules.FindingContext,
+): readonly Finding[] {
   found.length = 0;
   if (identity !== undefined) note(rules.terminatedActive(identity, ctx));
   note(rules.staleAccount(account, ctx));
@@ -268,7 +277,7 @@ function accountFindings(account: Account, identity: Identity | undefined, activ
     note(rules.unassigned(identity, ctx));
     note(rules.outOfScope(identity, ctx));
     note(rules.duplicateAccount(activeAccounts));
-    note(rules.attributeDrift(account, identity, ctx));
+    note(rules.attributeDrift(account, identity, ctx, emailDiffers));
     note(rules.guestAccess(identity));
     note(rules.provisioningError(identity, ctx));
   }
@@ -282,7 +291,7 @@ function accountRow(account: Account, correlation: AccountCorrelation, activeAcc
   const active = rules.isActive(account);
   const identity = situation === 'MATCHED' ? correlation.identities[0] : undefined;
   // Risk findings only on active accounts: a disabled account keeps its situation and nothing else.
-  const findings = active ? present(accountFindings(account, identity, activeAccounts, ctx)) : NO_FINDINGS;
+  const findings = active ? present(accountFindings(account, identity, activeAccounts, correlation.emailDiffers, ctx)) : NO_FINDINGS;
   const isHuman = !findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
   const severity = rowSeverity(situation, findings, active && isHuman);
   return {
