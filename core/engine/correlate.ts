@@ -221,7 +221,8 @@ export class Correlator {
   #nameIndex(): NameIndex {
     if (this.#names !== undefined) return this.#names;
     const exactNames = new MultiIndex();
-    const tokens = new MultiIndex();
+    // Only the count of a token shared by more identities than the bucket limit is ever read.
+    const tokens = new MultiIndex(NAME_BUCKET_LIMIT);
     const formsOf: (string | readonly string[] | undefined)[] = Array.from({ length: this.#identities.length }, () => undefined);
     this.#eachIdentity((identity, position) => {
       const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
