@@ -29,6 +29,14 @@ describe('reused work gives the answers fresh work gives', () => {
     expect([index.get('one'), index.get('two'), index.get('none')]).toEqual([1, [2, 5], undefined]);
   });
 
+  it('MultiIndex with a limit keeps no values for a key given more, and counts it as one over the limit', () => {
+    const index = new MultiIndex(2);
+    for (const value of [1, 2, 3, 3, 4]) index.add('common', value);
+    index.add('rare', 7);
+    index.add('rare', 9);
+    expect([index.count('common'), index.get('common'), index.count('rare'), index.get('rare')]).toEqual([3, [], 2, [7, 9]]);
+  });
+
   it('shares one remediation list between rows with the same causes, equal to a fresh one', () => {
     const settings = someSettings();
     const make = remediationMaker(settings, Date.parse(AS_OF));
