@@ -96,7 +96,10 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const rows: ReconciliationRow[] = [];
   // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
   const correlated = ctx.assigned === undefined ? undefined : new Set<string>();
-  for (const [index, account] of accounts.entries()) {
+  // Indexed loops here and below: each runs once over a million accounts, much of it before it is optimised,
+  // and the entries() iterator then allocates a pair per account.
+  for (let index = 0; index < accounts.length; index += 1) {
+    const account = accounts[index]!;
     const correlation = correlations[index]!;
     if (correlated !== undefined) for (const identity of correlation.identities) correlated.add(identity.id);
     const { position } = correlation;
@@ -163,8 +166,8 @@ function correlateAll(
   // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
   const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
   const correlations: AccountCorrelation[] = [];
-  for (const [index, account] of accounts.entries()) {
-    correlations.push(correlator.correlate(account));
+  for (let index = 0; index < accounts.length; index += 1) {
+    correlations.push(correlator.correlate(accounts[index]!));
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
   }
   onProgress?.('match', accounts.length, accounts.length);
