@@ -10,6 +10,8 @@
  */
 export class MultiIndex {
   readonly #entries = new Map<string, number | number[]>();
+  // Every list of values made, so sorting visits them and not the million keys with a lone value.
+  readonly #lists: number[][] = [];
   readonly #limit: number;
 
   constructor(limit = Number.POSITIVE_INFINITY) {
@@ -21,16 +23,23 @@ export class MultiIndex {
     const existing = this.#entries.get(key);
     if (existing === undefined) this.#entries.set(key, value);
     else if (typeof existing === 'number') {
-      if (existing !== value) this.#entries.set(key, this.#limit < 2 ? TOO_MANY : [existing, value]);
+      if (existing !== value) this.#entries.set(key, this.#limit < 2 ? TOO_MANY : this.#list(existing, value));
     } else if (existing !== TOO_MANY && existing[existing.length - 1] !== value) {
       if (existing.length < this.#limit) existing.push(value);
       else this.#entries.set(key, TOO_MANY);
     }
   }
 
+  #list(first: number, second: number): number[] {
+    const list = [first, second];
+    this.#lists.push(list);
+    return list;
+  }
+
   /** Puts every key's values in ascending order, once all are added. */
   sortValues(): void {
-    for (const values of this.#entries.values()) if (typeof values !== 'number' && values !== TOO_MANY) values.sort(ascending);
+    // A list dropped for a key over the limit is sorted too, harmlessly.
+    for (const list of this.#lists) list.sort(ascending);
   }
 
   /** Calls `visit` for each value under the key, in ascending order (none for a key over the limit). */

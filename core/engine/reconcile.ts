@@ -326,9 +326,12 @@ function countRows(rows: readonly ReconciliationRow[]): ReconciliationCounts {
   const situations = Object.fromEntries(SITUATIONS.map((situation) => [situation, 0])) as Record<Situation, number>;
   const findings = Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>;
   const severities = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  for (const row of rows) {
+  // Indexed loops: this runs once over a million rows, and most rows share one frozen empty list of findings,
+  // which a for-of walks with an iterator that allocates.
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index]!;
     situations[row.situation] += 1;
-    for (const finding of row.findings) findings[finding.code] += 1;
+    for (let at = 0; at < row.findings.length; at += 1) findings[row.findings[at]!.code] += 1;
     if (row.severity !== undefined) severities[row.severity] += 1;
   }
   return { situations, findings, severities };
