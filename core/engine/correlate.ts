@@ -284,17 +284,23 @@ export class Correlator {
   #correlateByName(account: Account, excluded: ReadonlySet<string>): AccountCorrelation {
     const forms = nameForms(account.displayName, account.givenName, account.familyName);
     if (forms.length === 0) return ORPHAN;
-    const best = new Map<number, { similarity: number; accountName: string; identityName: string }>();
+    // The most similar name of the one identity found, first met on a tie; no map per account, as a second
+    // identity settles the account an orphan at once.
+    let best: SimilarName | undefined;
+    let accountName = '';
     for (const form of forms) {
-      for (const { position, similarity, identityName } of this.#similarNames(form)) {
-        if (excluded.size > 0 && excluded.has(this.#identities[position]!.id)) continue;
-        const previous = best.get(position);
-        if (!previous || similarity > previous.similarity) best.set(position, { similarity, accountName: form, identityName });
+      for (const candidate of this.#similarNames(form)) {
+        if (excluded.size > 0 && excluded.has(this.#identities[candidate.position]!.id)) continue;
+        if (best !== undefined && candidate.position !== best.position) return ORPHAN;
+        if (best === undefined || candidate.similarity > best.similarity) {
+          best = candidate;
+          accountName = form;
+        }
       }
     }
-    if (best.size !== 1) return ORPHAN;
-    const [[position, match]] = [...best] as [[number, { similarity: number; accountName: string; identityName: string }]];
-    const similarity = Math.round(match.similarity * 1000) / 1000;
+    if (best === undefined) return ORPHAN;
+    const { position } = best;
+    const similarity = Math.round(best.similarity * 1000) / 1000;
     return {
       situation: 'MATCHED',
       identities: [this.#identities[position]!],
@@ -304,7 +310,7 @@ export class Correlator {
         rule: 'name',
         confidence: Math.round(similarity * NAME_CONFIDENCE_FACTOR * 100) / 100,
         proposal: true,
-        reason: `account name "${match.accountName}" is ${similarity.toFixed(3)} similar to identity name "${match.identityName}" (threshold ${NAME_SIMILARITY_THRESHOLD}); a proposal to confirm`,
+        reason: `account name "${accountName}" is ${similarity.toFixed(3)} similar to identity name "${best.identityName}" (threshold ${NAME_SIMILARITY_THRESHOLD}); a proposal to confirm`,
       },
     };
   }
