@@ -10,9 +10,14 @@ import { jaroWinkler, nameForms } from './name-similarity';
 export interface AccountCorrelation {
   readonly situation: 'MATCHED' | 'AMBIGUOUS' | 'ORPHAN';
   readonly identities: readonly Identity[];
-  /** The identities' positions in the population the correlator was given. */
-  readonly positions: readonly number[];
+  /** The matched identity's position in the population the correlator was given; -1 unless one identity matched. */
+  readonly position: number;
   readonly correlation: Correlation | undefined;
+  /**
+   * Whether the account's email differs from every mail and other address of the matched identity (attribute
+   * drift), when matching by email already normalised them all; undefined when it did not.
+   */
+  readonly emailDiffers: boolean | undefined;
 }
 
 export const NAME_SIMILARITY_THRESHOLD = 0.92;
@@ -57,7 +62,7 @@ interface SimilarName {
 }
 
 // Every orphan's correlation is the same; one frozen object serves them all.
-const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), positions: Object.freeze([]), correlation: undefined });
+const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), position: -1, correlation: undefined, emailDiffers: undefined });
 
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
@@ -73,8 +78,10 @@ export class Correlator {
   #identityIndexById: Map<string, number> | undefined;
   #names: NameIndex | undefined;
   readonly #similarByForm = new Map<string, readonly SimilarName[]>();
-  // One account's keys for one rule; reused, since a million accounts would otherwise each allocate arrays.
+  // One account's keys for one rule, and the positions they find; reused, since a million accounts would
+  // otherwise each allocate arrays (a list grown by push keeps room for 17 numbers).
   readonly #accountKeys: string[] = [];
+  readonly #found: number[] = [];
   // The field each of those keys came from, for the explanation of a match.
   readonly #accountFields: string[] = [];
   readonly #collectKey: KeySink = (field, key) => {
@@ -93,7 +100,9 @@ export class Correlator {
     const addressKeys = (identity: Identity, sink: KeySink): void => {
       sink('userPrincipalName', keys.identityAddress(identity.upn));
       sink('mail', keys.identityAddress(identity.mail));
-      for (const address of identity.otherAddresses) sink('other address', keys.identityAddress(address));
+      // Indexed: most identities share one frozen empty list, which for-of walks slowly, allocating.
+      const others = identity.otherAddresses;
+      for (let at = 0; at < others.length; at += 1) sink('other address', keys.identityAddress(others[at]));
     };
     const accountAddressKeys = (account: Account, sink: KeySink): void => {
       sink('email', keys.accountAddress(account.email));
@@ -142,7 +151,7 @@ export class Correlator {
       const identity = position === undefined ? undefined : this.#identities[position];
       if (identity !== undefined && link.last !== undefined) {
         const reason = `linked by ${link.last.by} on ${link.last.at}: ${link.last.justification}`;
-        return { situation: 'MATCHED', identities: [identity], positions: [position!], correlation: { rule: 'manual', confidence: 1, proposal: false, reason } };
+        return { situation: 'MATCHED', identities: [identity], position: position!, correlation: { rule: 'manual', confidence: 1, proposal: false, reason }, emailDiffers: undefined };
       }
     }
     const excluded = link?.unlinked ?? NOTHING_EXCLUDED;
@@ -156,7 +165,8 @@ export class Correlator {
       const index = (rule.index ??= this.#buildIndex(rule));
       // A plain array: nearly every account finds one position or none, and a Set per rule per account
       // is a large share of a million-account run.
-      const found: number[] = [];
+      const found = this.#found;
+      found.length = 0;
       for (const key of accountKeys) {
         const positions = index.get(key);
         if (positions === undefined) continue;
@@ -164,16 +174,17 @@ export class Correlator {
         else for (const position of positions) this.#consider(position, found, excluded);
       }
       if (found.length === 0) continue;
-      // Nearly always one: the list found is kept as it is, with no sorted copy.
-      const positions = found.length === 1 ? found : found.toSorted((a, b) => a - b);
-      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : positions.map((position) => this.#identities[position]!);
-      const reason =
-        candidates.length === 1 ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
+      // Candidates in position order, which is identity id order.
+      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
+      const matched = candidates.length === 1;
+      const reason = matched ? explainKeyMatch(rule, accountKeys, this.#accountFields, candidates[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
-        situation: candidates.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
+        situation: matched ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
-        positions,
+        position: matched ? found[0]! : -1,
         correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
+        // The explanation has just normalised the identity's addresses: the drift rule need not do it again.
+        emailDiffers: matched && rule.rule === 'email' ? explainedEmailDiffers(accountKeys, this.#accountFields) : undefined,
       };
     }
     return this.#correlateByName(account, excluded);
@@ -212,7 +223,8 @@ export class Correlator {
   #nameIndex(): NameIndex {
     if (this.#names !== undefined) return this.#names;
     const exactNames = new MultiIndex();
-    const tokens = new MultiIndex();
+    // Only the count of a token shared by more identities than the bucket limit is ever read.
+    const tokens = new MultiIndex(NAME_BUCKET_LIMIT);
     const formsOf: (string | readonly string[] | undefined)[] = Array.from({ length: this.#identities.length }, () => undefined);
     this.#eachIdentity((identity, position) => {
       const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
@@ -272,26 +284,33 @@ export class Correlator {
   #correlateByName(account: Account, excluded: ReadonlySet<string>): AccountCorrelation {
     const forms = nameForms(account.displayName, account.givenName, account.familyName);
     if (forms.length === 0) return ORPHAN;
-    const best = new Map<number, { similarity: number; accountName: string; identityName: string }>();
+    // The most similar name of the one identity found, first met on a tie; no map per account, as a second
+    // identity settles the account an orphan at once.
+    let best: SimilarName | undefined;
+    let accountName = '';
     for (const form of forms) {
-      for (const { position, similarity, identityName } of this.#similarNames(form)) {
-        if (excluded.size > 0 && excluded.has(this.#identities[position]!.id)) continue;
-        const previous = best.get(position);
-        if (!previous || similarity > previous.similarity) best.set(position, { similarity, accountName: form, identityName });
+      for (const candidate of this.#similarNames(form)) {
+        if (excluded.size > 0 && excluded.has(this.#identities[candidate.position]!.id)) continue;
+        if (best !== undefined && candidate.position !== best.position) return ORPHAN;
+        if (best === undefined || candidate.similarity > best.similarity) {
+          best = candidate;
+          accountName = form;
+        }
       }
     }
-    if (best.size !== 1) return ORPHAN;
-    const [[position, match]] = [...best] as [[number, { similarity: number; accountName: string; identityName: string }]];
-    const similarity = Math.round(match.similarity * 1000) / 1000;
+    if (best === undefined) return ORPHAN;
+    const { position } = best;
+    const similarity = Math.round(best.similarity * 1000) / 1000;
     return {
       situation: 'MATCHED',
       identities: [this.#identities[position]!],
-      positions: [position],
+      position,
+      emailDiffers: undefined,
       correlation: {
         rule: 'name',
         confidence: Math.round(similarity * NAME_CONFIDENCE_FACTOR * 100) / 100,
         proposal: true,
-        reason: `account name "${match.accountName}" is ${similarity.toFixed(3)} similar to identity name "${match.identityName}" (threshold ${NAME_SIMILARITY_THRESHOLD}); a proposal to confirm`,
+        reason: `account name "${accountName}" is ${similarity.toFixed(3)} similar to identity name "${best.identityName}" (threshold ${NAME_SIMILARITY_THRESHOLD}); a proposal to confirm`,
       },
     };
   }
@@ -330,6 +349,24 @@ function explainKeyMatch(rule: KeyedRule, accountKeys: readonly string[], accoun
     if (at >= 0) return ['account ', accountFields[index]!, ' matches identity ', explainedFields[at]!, ' (', key, ')'].join('');
   }
   return `matched by ${rule.rule}`;
+}
+
+/**
+ * Whether the account's email key, among the rule 3 keys just explained, differs from every one of the explained
+ * identity's mail and other address keys while it has one: the email part of attribute drift, as that rule
+ * decides it from the same normalised keys. False when the account has no email key.
+ */
+function explainedEmailDiffers(accountKeys: readonly string[], accountFields: readonly string[]): boolean {
+  const at = accountFields.indexOf('email');
+  if (at < 0) return false;
+  const email = accountKeys[at];
+  let hasAddress = false;
+  for (const [index, key] of explainedKeys.entries()) {
+    if (explainedFields[index] === 'userPrincipalName') continue;
+    if (key === email) return false;
+    hasAddress ||= key !== undefined;
+  }
+  return hasAddress;
 }
 
 /** The effect of the reviewer's links and unlinks, applied in the order they were made. */

@@ -50,6 +50,28 @@ const finding = (code: FindingCode, reason: string, values: Record<string, strin
   values,
 });
 
+// Findings that depend on nothing, or on one value with few variants (an account count, a user type), are equal on
+// many rows: one frozen object per variant serves them all rather than a reason and values record per row.
+const sharedFindings = new Map<string, Finding>();
+
+function sharedFinding(code: FindingCode, variant: string, reason: () => string, values: () => Record<string, string>): Finding {
+  const key = `${code}\n${variant}`;
+  let shared = sharedFindings.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(finding(code, reason(), Object.freeze(values())));
+    sharedFindings.set(key, shared);
+  }
+  return shared;
+}
+
+const disabledReason = (): string => 'the identity is disabled in Entra while the account is active';
+const disabledValues = (): Record<string, string> => ({ accountEnabled: 'false' });
+const guestReason = (): string => 'the identity is a guest (userType Guest)';
+const listedReason = (): string => "on the organisation's service-account list";
+const listedValues = (): Record<string, string> => ({ why: 'listed' });
+const noNameReason = (): string => 'the account has no person name';
+const noNameValues = (): Record<string, string> => ({ why: 'no name' });
+
 /** Active in the application: enabled, or the dump does not say (and the AWS root is always active). */
 export const isActive = (account: Account): boolean => account.enabled !== false;
 
@@ -62,7 +84,7 @@ export function terminatedActive(identity: Identity, ctx: FindingContext): Findi
     });
   }
   if (identity.accountEnabled === false) {
-    return finding('TERMINATED_ACTIVE', 'the identity is disabled in Entra while the account is active', { accountEnabled: 'false' });
+    return sharedFinding('TERMINATED_ACTIVE', 'disabled', disabledReason, disabledValues);
   }
   if (identity.employeeLeaveAt !== undefined && identity.employeeLeaveAt <= ctx.asOfMs) {
     return finding('TERMINATED_ACTIVE', `the identity left on ${isoDate(identity.employeeLeaveAt)}, at or before as-of ${isoDate(ctx.asOfMs)}`, {
@@ -125,7 +147,12 @@ export function outOfScope(identity: Identity, ctx: FindingContext): Finding | u
 /** `count`: how many active accounts are matched to the identity (to any identity with its id). */
 export function duplicateAccount(count: number): Finding | undefined {
   if (count <= 1) return undefined;
-  return finding('DUPLICATE_ACCOUNT', `the identity has ${count} active accounts in this application`, { activeAccounts: String(count) });
+  return sharedFinding(
+    'DUPLICATE_ACCOUNT',
+    String(count),
+    () => `the identity has ${count} active accounts in this application`,
+    () => ({ activeAccounts: String(count) }),
+  );
 }
 
 const comparableName = (value: string | undefined): string | undefined => normaliseName(value);
@@ -137,10 +164,14 @@ const DRIFT_FIELDS = [
   { name: 'displayName', account: (a: Account) => a.displayName, identity: (i: Identity) => i.displayName },
 ] as const;
 
-function noteDrift(differing: string[], values: Record<string, string>, name: string, accountValue: string, identityValue: string): void {
-  differing.push(name);
-  values[`${name}.account`] = accountValue;
-  values[`${name}.identity`] = identityValue;
+// The differing attributes of the pair being compared, with the account's and the identity's values; reused,
+// as nearly every matched account has none and three fresh objects per account were a share of the run's garbage.
+const driftNames: string[] = [];
+const driftValues: string[] = [];
+
+function noteDrift(name: string, accountValue: string, identityValue: string): void {
+  driftNames.push(name);
+  driftValues.push(accountValue, identityValue);
 }
 
 /** Whether the identity has an address (mail, other addresses) and none equals the account's email key. */
@@ -156,14 +187,21 @@ function emailDiffers(email: string, identity: Identity, keys: KeyMaker): boolea
   return hasAddress;
 }
 
-export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext): Finding | undefined {
-  const differing: string[] = [];
-  const values: Record<string, string> = {};
-  const note = noteDrift.bind(undefined, differing, values);
+/** Whether the account's email key differs from all the identity's mail and other address keys. */
+function emailKeyDiffers(account: Account, identity: Identity, keys: KeyMaker): boolean {
+  const email = keys.accountAddress(account.email);
+  return email !== undefined && emailDiffers(email, identity, keys);
+}
 
-  const email = ctx.keys.accountAddress(account.email);
-  if (email !== undefined && emailDiffers(email, identity, ctx.keys)) {
-    note('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
+/**
+ * `knownEmailDiffers`: the email comparison when correlation already made it from the same normalised keys
+ * (undefined when it did not), which spares normalising the addresses again.
+ */
+export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext, knownEmailDiffers?: boolean): Finding | undefined {
+  driftNames.length = 0;
+  driftValues.length = 0;
+  if (knownEmailDiffers ?? emailKeyDiffers(account, identity, ctx.keys)) {
+    noteDrift('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
   for (const field of DRIFT_FIELDS) {
     const accountValue = field.account(account);
@@ -172,26 +210,37 @@ export function attributeDrift(account: Account, identity: Identity, ctx: Findin
     if (accountValue === identityValue || accountValue === undefined || identityValue === undefined) continue;
     const left = comparableName(accountValue);
     const right = comparableName(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(field.name, accountValue, identityValue);
+    if (left !== undefined && right !== undefined && left !== right) noteDrift(field.name, accountValue, identityValue);
   }
   const accountEmployeeId = ctx.keys.employeeId(account.employeeId);
   const identityEmployeeId = accountEmployeeId === undefined ? undefined : ctx.keys.employeeId(identity.employeeId);
   if (accountEmployeeId !== undefined && identityEmployeeId !== undefined && accountEmployeeId !== identityEmployeeId) {
-    note('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
+    noteDrift('employeeId', account.employeeId ?? '', identity.employeeId ?? '');
   }
   for (const pair of ctx.settings.driftAttributes) {
     const accountValue = attributeValue(account.attributes, pair.account);
     const identityValue = identityAttribute(identity, pair.identity);
     const left = foldCase(accountValue);
     const right = foldCase(identityValue);
-    if (left !== undefined && right !== undefined && left !== right) note(`${pair.account}~${pair.identity}`, accountValue ?? '', identityValue ?? '');
+    if (left !== undefined && right !== undefined && left !== right) noteDrift(`${pair.account}~${pair.identity}`, accountValue ?? '', identityValue ?? '');
   }
-  if (differing.length === 0) return undefined;
-  return finding('ATTRIBUTE_DRIFT', `differs from Entra: ${differing.join(', ')}`, { attributes: differing.join(';'), ...values });
+  return driftNames.length === 0 ? undefined : driftFinding();
+}
+
+/** ATTRIBUTE_DRIFT for the differences noted: the attributes listed, then each one's two values. */
+function driftFinding(): Finding {
+  const values: Record<string, string> = { attributes: driftNames.join(';') };
+  for (const [index, name] of driftNames.entries()) {
+    values[`${name}.account`] = driftValues[2 * index]!;
+    values[`${name}.identity`] = driftValues[2 * index + 1]!;
+  }
+  return finding('ATTRIBUTE_DRIFT', `differs from Entra: ${driftNames.join(', ')}`, values);
 }
 
 export function guestAccess(identity: Identity): Finding | undefined {
-  return identity.userType?.toLowerCase() === 'guest' ? finding('GUEST_ACCESS', 'the identity is a guest (userType Guest)', { userType: identity.userType }) : undefined;
+  const { userType } = identity;
+  if (userType?.toLowerCase() !== 'guest') return undefined;
+  return sharedFinding('GUEST_ACCESS', userType, guestReason, () => ({ userType }));
 }
 
 export function provisioningError(identity: Identity, ctx: FindingContext): Finding | undefined {
@@ -214,7 +263,7 @@ export function provisioningError(identity: Identity, ctx: FindingContext): Find
 export function serviceAccount(account: Account, ctx: FindingContext): Finding | undefined {
   const listed = ctx.serviceAccounts.size > 0 && (ctx.serviceAccounts.has(account.accountId.toLowerCase()) || (account.login !== undefined && ctx.serviceAccounts.has(account.login.toLowerCase())));
   if (listed) {
-    return finding('SERVICE_ACCOUNT', "on the organisation's service-account list", { why: 'listed' });
+    return sharedFinding('SERVICE_ACCOUNT', 'listed', listedReason, listedValues);
   }
   if (account.nonHumanReason !== undefined) return finding('SERVICE_ACCOUNT', account.nonHumanReason, { why: account.nonHumanReason });
   const anyPattern = eitherPattern(ctx.servicePatterns);
@@ -226,7 +275,7 @@ export function serviceAccount(account: Account, ctx: FindingContext): Finding |
     if (pattern) return finding('SERVICE_ACCOUNT', `${field} "${value}" matches the service-account pattern /${pattern.source}/`, { why: 'pattern', field, pattern: pattern.source });
   }
   const hasName = account.displayName !== undefined || account.givenName !== undefined || account.familyName !== undefined;
-  if (ctx.accountsHaveNames && !hasName) return finding('SERVICE_ACCOUNT', 'the account has no person name', { why: 'no name' });
+  if (ctx.accountsHaveNames && !hasName) return sharedFinding('SERVICE_ACCOUNT', 'no name', noNameReason, noNameValues);
   return undefined;
 }
 

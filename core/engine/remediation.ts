@@ -37,34 +37,29 @@ const CONFIRM_NAME_MATCH: Proposal = { action: 'confirm-correlation', guidance: 
 /**
  * Remediations for the rows of one run: one per situation needing action and per finding, owned and due by
  * severity. Rows with the same causes, severity and guidance share one frozen list: a million rows hold a few
- * hundred lists, not a million.
+ * hundred lists, not a million. The list is looked up by a key made from the causes before anything is built.
  */
 export function remediationMaker(settings: ReconciliationSettings, asOfMs: number): RemediationMaker {
   const dueDates = new Map<Severity, string>();
   const shared = new Map<string, readonly Remediation[]>();
-  return (situation, findings, rowSeverity, isNameProposal) => {
-    const severity = rowSeverity ?? 'low';
-    const proposals: [Remediation['cause'], Proposal][] = [];
-    const forSituation = SITUATION_PROPOSALS[situation];
-    const isServiceOrphan = situation === 'ORPHAN' && findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
-    if (forSituation && !isServiceOrphan && (situation !== 'ORPHAN' || rowSeverity !== undefined)) proposals.push([situation, forSituation]);
-    if (isNameProposal) proposals.push(['MATCHED', CONFIRM_NAME_MATCH]);
-    for (const finding of findings) {
-      const proposal = FINDING_PROPOSALS[finding.code];
-      const guidance = finding.code === 'PROVISIONING_ERROR' ? provisioningErrorGuidance(finding.values['errorCode'] ?? '') : proposal.guidance;
-      proposals.push([finding.code, { action: proposal.action, guidance }]);
+  const dueDate = (severity: Severity): string => {
+    let date = dueDates.get(severity);
+    if (date === undefined) {
+      date = isoDate(addDays(asOfMs, settings.dueDays[severity]));
+      dueDates.set(severity, date);
     }
+    return date;
+  };
+  return (situation, findings, rowSeverity, isNameProposal) => {
+    const forSituation = situationProposal(situation, findings, rowSeverity);
     // Most rows need nothing: they share one empty list without building a key.
-    if (proposals.length === 0) return NO_REMEDIATIONS;
-    const key = `${severity}\n${proposals.map(([cause, proposal]) => `${cause}\t${proposal.guidance}`).join('\n')}`;
+    if (forSituation === undefined && !isNameProposal && findings.length === 0) return NO_REMEDIATIONS;
+    const severity = rowSeverity ?? 'low';
+    const key = remediationKey(severity, forSituation === undefined ? undefined : situation, isNameProposal, findings);
     let remediations = shared.get(key);
     if (remediations === undefined) {
-      let dueDate = dueDates.get(severity);
-      if (dueDate === undefined) {
-        dueDate = isoDate(addDays(asOfMs, settings.dueDays[severity]));
-        dueDates.set(severity, dueDate);
-      }
-      const due = dueDate;
+      const due = dueDate(severity);
+      const proposals = causedProposals(situation, forSituation, isNameProposal, findings);
       remediations = Object.freeze(
         proposals.map(([cause, proposal]): Remediation => Object.freeze({ action: proposal.action, cause, severity, owner: settings.applicationOwner, dueDate: due, guidance: proposal.guidance })),
       );
@@ -72,6 +67,41 @@ export function remediationMaker(settings: ReconciliationSettings, asOfMs: numbe
     }
     return remediations;
   };
+}
+
+/** The situation's own proposal, when it needs one: an orphan only when it has a severity and is no service account. */
+function situationProposal(situation: Situation, findings: readonly Finding[], rowSeverity: Severity | undefined): Proposal | undefined {
+  const forSituation = SITUATION_PROPOSALS[situation];
+  if (forSituation === undefined || situation !== 'ORPHAN') return forSituation;
+  const isServiceOrphan = findings.some((finding) => finding.code === 'SERVICE_ACCOUNT');
+  return isServiceOrphan || rowSeverity === undefined ? undefined : forSituation;
+}
+
+/**
+ * What decides a row's list: its severity and causes, in order. A finding's guidance follows from its code, but
+ * for a provisioning error, whose guidance follows from the error code.
+ */
+function remediationKey(severity: Severity, situation: Situation | undefined, isNameProposal: boolean, findings: readonly Finding[]): string {
+  let key = situation === undefined ? severity : `${severity}\n${situation}`;
+  if (isNameProposal) key += '\nname';
+  for (const finding of findings) {
+    key += `\n${finding.code}`;
+    if (finding.code === 'PROVISIONING_ERROR') key += `\t${finding.values['errorCode'] ?? ''}`;
+  }
+  return key;
+}
+
+/** The proposals of a row with their causes, in order: situation, name match, then each finding. */
+function causedProposals(situation: Situation, forSituation: Proposal | undefined, isNameProposal: boolean, findings: readonly Finding[]): [Remediation['cause'], Proposal][] {
+  const proposals: [Remediation['cause'], Proposal][] = [];
+  if (forSituation) proposals.push([situation, forSituation]);
+  if (isNameProposal) proposals.push(['MATCHED', CONFIRM_NAME_MATCH]);
+  for (const finding of findings) {
+    const proposal = FINDING_PROPOSALS[finding.code];
+    const guidance = finding.code === 'PROVISIONING_ERROR' ? provisioningErrorGuidance(finding.values['errorCode'] ?? '') : proposal.guidance;
+    proposals.push([finding.code, { action: proposal.action, guidance }]);
+  }
+  return proposals;
 }
 
 /** Remediations for one row (see `remediationMaker`, which a run uses to share them between rows). */

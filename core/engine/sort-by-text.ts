@@ -61,7 +61,9 @@ function sortWithKeys<T>(items: readonly T[], textOf: (item: T) => string, tieBr
     high[index] = prefixKey(text, 0);
     low[index] = prefixKey(text, PREFIX_UNITS);
   });
-  const order = Array.from(texts, (_text, index) => index);
+  // Filled by a loop: Array.from would walk the texts with an iterator, allocating a result per text.
+  const order: number[] = [];
+  for (let index = 0; index < texts.length; index += 1) order.push(index);
   // Equal prefix keys do not mean equal prefixes only when a text is shorter and the other has a U+0000
   // there; the whole-text comparison settles that case too.
   order.sort(

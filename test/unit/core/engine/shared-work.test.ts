@@ -7,6 +7,9 @@ import type { Finding } from '@core/model/reconciliation';
 import { findingsCsvPieces, writeFindingsCsv } from '@core/reconcile/findings-csv';
 import { AS_OF, anAccount, anIdentity, anInput, someSettings } from '../../../support/builders';
 
+/** An identity whose UPN is its id lower-cased at contoso.com. */
+const identity = (id: string, mail: string, employeeId?: string) => anIdentity({ id, upn: `${id.toLowerCase()}@contoso.com`, mail, employeeId });
+
 // The engine reuses work across rows for speed (buffers, per-name results, shared remediation lists, counts by
 // position); these tests pin that the reuse never changes an answer.
 
@@ -24,6 +27,14 @@ describe('reused work gives the answers fresh work gives', () => {
     index.add('two', 2);
     index.add('two', 5);
     expect([index.get('one'), index.get('two'), index.get('none')]).toEqual([1, [2, 5], undefined]);
+  });
+
+  it('MultiIndex with a limit keeps no values for a key given more, and counts it as one over the limit', () => {
+    const index = new MultiIndex(2);
+    for (const value of [1, 2, 3, 3, 4]) index.add('common', value);
+    index.add('rare', 7);
+    index.add('rare', 9);
+    expect([index.count('common'), index.get('common'), index.count('rare'), index.get('rare')]).toEqual([3, [], 2, [7, 9]]);
   });
 
   it('shares one remediation list between rows with the same causes, equal to a fresh one', () => {
@@ -60,6 +71,24 @@ describe('reused work gives the answers fresh work gives', () => {
     const result = reconcile(anInput({ identities, accounts }));
     const duplicates = result.rows.map((row) => row.findings.find((finding) => finding.code === 'DUPLICATE_ACCOUNT')?.values['activeAccounts']);
     expect(duplicates).toEqual(['2', '2', undefined]);
+  });
+
+  it('finds the same email drift when matching by email compared the addresses as when another rule matched', () => {
+    // Each identity's UPN is the account's email; the mail differs (drift) or equals it after normalisation (none).
+    const identities = [identity('ID-A', 'a.other@contoso.com'), identity('ID-B', 'b.other@contoso.com', 'E-B'), identity('ID-C', 'ID-C@Contoso.com'), identity('ID-D', 'ID-D@Contoso.com', 'E-D')];
+    const accounts = [
+      anAccount({ accountId: 'a', email: 'id-a@contoso.com' }),
+      anAccount({ accountId: 'b', email: 'id-b@contoso.com', employeeId: 'E-B' }),
+      anAccount({ accountId: 'c', email: 'id-c+tag@contoso.com' }),
+      anAccount({ accountId: 'd', email: 'id-d+tag@contoso.com', employeeId: 'E-D' }),
+    ];
+    const result = reconcile(anInput({ identities, accounts }));
+    expect(result.rows.map((row) => [row.account?.accountId, row.correlation?.rule, row.findings.find((finding) => finding.code === 'ATTRIBUTE_DRIFT')?.values])).toEqual([
+      ['a', 'email', { attributes: 'email', 'email.account': 'id-a@contoso.com', 'email.identity': 'a.other@contoso.com' }],
+      ['b', 'employee_id', { attributes: 'email', 'email.account': 'id-b@contoso.com', 'email.identity': 'b.other@contoso.com' }],
+      ['c', 'email', undefined],
+      ['d', 'employee_id', undefined],
+    ]);
   });
 
   it('writes the same findings.csv whether rows come in canonical order or not', () => {
