@@ -7,7 +7,8 @@ import { dosDateTime, SIGNATURE, ZIP32_LIMIT } from './zip-format';
 
 /** An entry being written: chunks go in order; `end` closes it. */
 export interface ZipEntryWriter {
-  write(chunk: string | Uint8Array): Promise<void>;
+  /** `release`, if given, is called once the writer has read the bytes: the caller may then fill them again. */
+  write(chunk: string | Uint8Array, release?: () => void): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -117,10 +118,10 @@ export class ZipWriter {
       }
     })();
     return {
-      write: async (chunk) => {
+      write: async (chunk, release) => {
         if (typeof chunk !== 'string') {
           size += chunk.byteLength;
-          await give(chunk);
+          await give(chunk, release);
           return;
         }
         // Text is encoded into buffers that go back to the pool once zlib has read them: a fresh buffer per
