@@ -1,6 +1,7 @@
 import type { EvidenceManifest } from '@core/evidence/manifest';
 import {
   CONCERN_SHEETS,
+  concernsOf,
   FINDING_COLUMNS,
   findingCells,
   hasSideBySide,
@@ -57,7 +58,7 @@ export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: re
   const tables: Table[] = [
     { name: 'Findings', columns: FINDING_COLUMNS, count: rows.length, rows: () => mapped(rows, findingCells) },
     { name: 'Side by side', columns: SIDE_BY_SIDE_COLUMNS, count: counted(rows, hasSideBySide), rows: () => sideBySide(rows) },
-    ...CONCERN_SHEETS.map((concern): Table => ({ name: concern.name, columns: FINDING_COLUMNS, count: counted(rows, concern.includes), rows: () => mapped(rows, findingCells, concern.includes) })),
+    ...concernTables(rows),
     {
       name: 'Decisions',
       columns: DECISION_COLUMNS,
@@ -95,8 +96,23 @@ interface Table {
   readonly whenEmpty?: string;
 }
 
-function* mapped(rows: readonly ReconciliationRow[], cells: (row: ReconciliationRow) => CellValue[], includes?: (row: ReconciliationRow) => boolean): Generator<CellValue[]> {
-  for (const row of rows) if (includes === undefined || includes(row)) yield cells(row);
+function* mapped(rows: readonly ReconciliationRow[], cells: (row: ReconciliationRow) => CellValue[]): Generator<CellValue[]> {
+  for (const row of rows) yield cells(row);
+}
+
+/** A sheet per concern, each re-listing the Findings rows it concerns; which ones is worked out once per row. */
+function concernTables(rows: readonly ReconciliationRow[]): Table[] {
+  const concerns = Uint32Array.from(rows, concernsOf);
+  return CONCERN_SHEETS.map((concern, index): Table => {
+    const bit = 1 << index;
+    let count = 0;
+    for (const bits of concerns) if ((bits & bit) !== 0) count += 1;
+    return { name: concern.name, columns: FINDING_COLUMNS, count, rows: () => concernRows(rows, concerns, bit) };
+  });
+}
+
+function* concernRows(rows: readonly ReconciliationRow[], concerns: Uint32Array, bit: number): Generator<CellValue[]> {
+  for (let index = 0; index < rows.length; index += 1) if ((concerns[index]! & bit) !== 0) yield findingCells(rows[index]!);
 }
 
 function* sideBySide(rows: readonly ReconciliationRow[]): Generator<CellValue[]> {
@@ -313,9 +329,10 @@ function tableSheets(table: Table, limit: number): NamedSheet[] {
     const rows = table.whenEmpty === undefined ? [] : [[table.whenEmpty]];
     return [{ name: table.name, widths, header, rows, rowCount: rows.length, style: () => STYLE.plain }];
   }
+  const parts = Math.ceil(table.count / limit);
+  if (parts === 1) return [{ name: table.name, widths, header, rows: table.rows(), rowCount: table.count, style }];
   // One iterator shared by the parts: each part takes the next `limit` rows from where the last one stopped.
   const iterator = table.rows()[Symbol.iterator]();
-  const parts = Math.ceil(table.count / limit);
   return Array.from({ length: parts }, (_, part): NamedSheet => ({
     name: part === 0 ? table.name : `${table.name} (${part + 1})`,
     widths,
