@@ -319,8 +319,9 @@ function keyValueSheet(name: string, lines: readonly KeyValue[]): NamedSheet {
 function tableSheets(table: Table, limit: number): NamedSheet[] {
   const widths = table.columns.map((column) => column.width);
   const header = table.columns.map((column) => column.header);
+  const kinds = table.columns.map((column) => column.kind);
   const style = (value: XlsxValue, index: number): StyleId => {
-    const kind = table.columns[index]?.kind;
+    const kind = kinds[index];
     if (kind === 'date') return STYLE.date;
     if (kind === 'severity' && typeof value === 'string') return SEVERITY_STYLE[value] ?? STYLE.plain;
     return STYLE.plain;

@@ -32,11 +32,31 @@ const OPEN_VALUE = 3;
 type Open = typeof OPEN_NOTHING | typeof OPEN_ROW | typeof OPEN_TEXT | typeof OPEN_VALUE;
 const CLOSING: readonly string[] = ['', '">', '</t></is></c>', '</v></c>'];
 
-/** A sheet's rows as XML bytes, and what the last piece left open for the next to close. */
+/**
+ * A sheet's rows as XML bytes: what the last piece left open for the next to close, the current row's number as
+ * digits (written once, copied into each cell that names it), and each column's `<c r="B` made once.
+ */
 export class SheetXml {
   open: Open = OPEN_NOTHING;
+  private readonly digits = new Uint8Array(16);
+  private digitCount = 0;
+  /** By what is open before, then column: a placed cell's start up to its row number. */
+  readonly cellStarts: readonly (readonly Uint8Array[])[];
 
-  constructor(readonly out: XmlBytes) {}
+  constructor(readonly out: XmlBytes, columns: number) {
+    this.cellStarts = CLOSING.map((closing) => Array.from({ length: columns }, (_, column) => bytes(`${closing}<c r="${columnName(column)}`)));
+  }
+
+  set row(row: number) {
+    const text = String(row);
+    for (let index = 0; index < text.length; index += 1) this.digits[index] = text.charCodeAt(index);
+    this.digitCount = text.length;
+  }
+
+  /** The current row's number, room made by the caller. */
+  writeRow(): void {
+    this.out.bytes(this.digits, this.digitCount);
+  }
 }
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
@@ -58,20 +78,17 @@ const TEXT = openings(' t="inlineStr"><is><t>', OPEN_TEXT);
 // XML parsers drop leading and trailing white space unless told to keep it.
 const TEXT_KEEP = openings(' t="inlineStr"><is><t xml:space="preserve">', OPEN_TEXT);
 const VALUE = openings('><v>', OPEN_VALUE);
-const PLACED_START = CLOSING.map((closing) => bytes(`${closing}<c r="`));
 const ROW_START = CLOSING.map((closing) => bytes(`${closing}<row r="`));
 const ROW_END = CLOSING.map((closing) => bytes(`${closing}</row>`));
 // Room for a cell's markup around its value: the longest opening, a column's letters and a row's digits.
 const MARKUP_ROOM = 128;
 
-/** Column letters as bytes, for `addCell`. */
-export const columnBytes = (index: number): Uint8Array => bytes(columnName(index));
-
 /** Opens row `row`; its cells follow, then `endRow`. */
 export function startRow(xml: SheetXml, row: number): void {
+  xml.row = row;
   xml.out.room(MARKUP_ROOM);
   xml.out.bytes(ROW_START[xml.open]!);
-  xml.out.digits(row);
+  xml.writeRow();
   xml.open = OPEN_ROW;
 }
 
@@ -84,28 +101,28 @@ export function endRow(xml: SheetXml): void {
 /**
  * Adds one `<c>` element; false (nothing added) for an empty cell. Text is an inline string (`t="inlineStr"`),
  * so nothing a value holds is ever read as a formula; a number is a number; a date is a serial number with a
- * date style. The cell's reference is `column` + `row` (e.g. "B" and 7); `column` may be left out only when
+ * date style. The cell's reference is `column` (0 for A) and the row's number; `column` may be left out only when
  * the cell directly follows the one written before it: `r` is optional there, and leaving it out saves about a
  * quarter of the XML.
  */
-export function addCell(xml: SheetXml, column: Uint8Array | undefined, row: number, value: XlsxValue, style: number): boolean {
+export function addCell(xml: SheetXml, column: number | undefined, value: XlsxValue, style: number): boolean {
   if (value === undefined) return false;
-  if (typeof value === 'string') return addText(xml, column, row, value, style);
-  if (typeof value === 'number') return Number.isFinite(value) ? addValue(xml, column, row, String(value), style) : addText(xml, column, row, String(value), style);
+  if (typeof value === 'string') return addText(xml, column, value, style);
+  if (typeof value === 'number') return Number.isFinite(value) ? addValue(xml, column, String(value), style) : addText(xml, column, String(value), style);
   const serial = excelSerial(value);
   if (Number.isNaN(serial)) return false;
-  if (serial < FIRST_SAFE_SERIAL) return addText(xml, column, row, value.toISOString(), 0);
-  return addValue(xml, column, row, String(serial), style);
+  if (serial < FIRST_SAFE_SERIAL) return addText(xml, column, value.toISOString(), 0);
+  return addValue(xml, column, String(serial), style);
 }
 
-function addValue(xml: SheetXml, column: Uint8Array | undefined, row: number, digits: string, style: number): boolean {
+function addValue(xml: SheetXml, column: number | undefined, digits: string, style: number): boolean {
   xml.out.room(MARKUP_ROOM + digits.length);
-  addOpening(xml, column, row, VALUE, style);
+  addOpening(xml, column, VALUE, style);
   xml.out.ascii(digits);
   return true;
 }
 
-function addText(xml: SheetXml, column: Uint8Array | undefined, row: number, value: string, style: number): boolean {
+function addText(xml: SheetXml, column: number | undefined, value: string, style: number): boolean {
   if (value === '') return false;
   const { out } = xml;
   // Nearly every value is plain ASCII, written as it is: its first and last characters decide the opening.
@@ -113,7 +130,7 @@ function addText(xml: SheetXml, column: Uint8Array | undefined, row: number, val
   const mark = out.mark;
   const keep = value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32;
   const open = xml.open;
-  addOpening(xml, column, row, keep ? TEXT_KEEP : TEXT, style);
+  addOpening(xml, column, keep ? TEXT_KEEP : TEXT, style);
   if (out.plain(value)) return true;
   // Something to escape, or beyond ASCII: written again from the mark, escaped and encoded.
   out.rewind(mark);
@@ -122,20 +139,21 @@ function addText(xml: SheetXml, column: Uint8Array | undefined, row: number, val
   if (text === '') return false;
   const keepEscaped = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
   out.room(MARKUP_ROOM + text.length * 3);
-  addOpening(xml, column, row, keepEscaped ? TEXT_KEEP : TEXT, style);
+  addOpening(xml, column, keepEscaped ? TEXT_KEEP : TEXT, style);
   out.utf8(text);
   return true;
 }
 
 /** A cell's opening, closing what the piece before left open; room made by the caller. */
-function addOpening(xml: SheetXml, column: Uint8Array | undefined, row: number, opening: Openings, style: number): void {
+function addOpening(xml: SheetXml, column: number | undefined, opening: Openings, style: number): void {
   const { out } = xml;
-  if (column === undefined) {
+  // A column past the sheet's widths has no letters: its cell is written without `r`, as one that follows.
+  const start = column === undefined ? undefined : xml.cellStarts[xml.open]![column];
+  if (start === undefined) {
     out.bytes(opening.bare[xml.open]![style]!);
   } else {
-    out.bytes(PLACED_START[xml.open]!);
-    out.bytes(column);
-    out.digits(row);
+    out.bytes(start);
+    xml.writeRow();
     out.bytes(opening.placed[style]!);
   }
   xml.open = opening.leaves;

@@ -1,5 +1,5 @@
 import type { ZipEntryWriter } from '../zip/zip-writer';
-import { addCell, columnBytes, columnName, endRow, SheetXml, startRow, type XlsxValue } from './cell-xml';
+import { addCell, columnName, endRow, SheetXml, startRow, type XlsxValue } from './cell-xml';
 import { STYLE, type StyleId } from './styles';
 import { BufferPool, XmlBytes } from './xml-bytes';
 
@@ -22,7 +22,6 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workshee
  * back to it once the entry has read them.
  */
 export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, selected: boolean, pool = new BufferPool()): Promise<void> {
-  const letters = sheet.widths.map((_, index) => columnBytes(index));
   const lastColumn = columnName(Math.max(0, sheet.widths.length - 1));
   const headerRows = sheet.header ? 1 : 0;
   const lastRow = Math.max(1, sheet.rowCount + headerRows);
@@ -35,12 +34,12 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
   out.utf8(sheetViews(sheet.header !== undefined, selected));
   out.utf8('<sheetFormatPr defaultRowHeight="15"/>');
   out.utf8(`<cols>${sheet.widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join('')}</cols><sheetData>`);
-  const xml = new SheetXml(out);
+  const xml = new SheetXml(out, sheet.widths.length);
   let rowNumber = 0;
   if (sheet.header) {
     rowNumber = 1;
     startRow(xml, 1);
-    sheet.header.forEach((text, index) => addCell(xml, letters[index], 1, text, STYLE.header));
+    sheet.header.forEach((text, index) => addCell(xml, index, text, STYLE.header));
     endRow(xml);
   }
   const style = sheet.style;
@@ -52,7 +51,7 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
     let follows = false;
     for (let index = 0; index < cells.length; index += 1) {
       const value = cells[index];
-      follows = value !== undefined && addCell(xml, follows ? undefined : letters[index], rowNumber, value, style(value, index, cells));
+      follows = value !== undefined && addCell(xml, follows ? undefined : index, value, style(value, index, cells));
     }
     endRow(xml);
     if (out.hasFull) await hand(out.takeFull());
