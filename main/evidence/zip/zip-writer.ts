@@ -7,7 +7,7 @@ import { dosDateTime, SIGNATURE, ZIP32_LIMIT } from './zip-format';
 
 /** An entry being written: chunks go in order; `end` closes it. */
 export interface ZipEntryWriter {
-  /** `release`, if given, is called once the writer has read the bytes: the caller may then fill them again. */
+  /** `release`, if given with bytes, is called once the writer has read them: the caller may then fill them again. */
   write(chunk: string | Uint8Array, release?: () => void): Promise<void>;
   end(): Promise<void>;
 }
