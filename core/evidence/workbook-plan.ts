@@ -2,7 +2,10 @@ import type { Account } from '../model/account';
 import type { Identity } from '../model/identity';
 import type { Finding, FindingCode, ReconciliationRow, Situation } from '../model/reconciliation';
 
-/** A cell: text stays text (never a formula), an instant is a real date, a number a number. */
+/**
+ * A cell: text stays text (never a formula), an instant is a real date, a number a number. In a date column a
+ * number is an instant, in milliseconds since 1970: the writer makes it a date without a Date object per cell.
+ */
 export type CellValue = string | number | Date | undefined;
 
 export interface SheetColumn {
@@ -15,7 +18,6 @@ export interface SheetColumn {
 /** Excel's last row is 1,048,576; one is the header. A longer sheet continues on "Name (2)", "Name (3)", … */
 export const MAX_DATA_ROWS = 1_048_575;
 
-const instant = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 const yesNo = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : value ? 'yes' : 'no');
 
 /**
@@ -61,7 +63,7 @@ export function findingCells(row: ReconciliationRow): CellValue[] {
     account?.email,
     account?.displayName,
     yesNo(account?.enabled),
-    instant(account?.lastLoginAt),
+    account?.lastLoginAt,
     upns(row) || undefined,
     joined(row.identities, nameOf) || undefined,
     correlation,
@@ -150,8 +152,8 @@ function pairValues(account: Account, identity: Identity, rule: string | undefin
     identity.employeeId,
     yesNo(account.enabled),
     yesNo(identity.accountEnabled),
-    instant(account.lastLoginAt),
-    instant(identity.lastSignInAt),
+    account.lastLoginAt,
+    identity.lastSignInAt,
     undefined,
   ];
 }
@@ -219,7 +221,7 @@ export function remediationCells(row: ReconciliationRow): CellValue[][] {
     remediation.cause,
     remediation.severity,
     remediation.owner,
-    new Date(`${remediation.dueDate}T00:00:00.000Z`),
+    Date.parse(`${remediation.dueDate}T00:00:00.000Z`),
     'open',
     undefined,
     remediation.guidance,

@@ -1,7 +1,12 @@
+import { STYLE } from './styles';
 import type { XmlBytes } from './xml-bytes';
 import { xmlText } from './xml-text';
 
-/** A value as a cell holds it: text (never a formula), a number, an instant (an Excel date), or nothing. */
+/**
+ * A value as a cell holds it: text (never a formula), a number, an instant (an Excel date), or nothing. A number
+ * in a date style is an instant too, in milliseconds since 1970: the rows' instants come that way, as a Date
+ * made for every cell of a million rows cost more than the rest of the cell.
+ */
 export type XlsxValue = string | number | Date | undefined;
 
 const MS_PER_DAY = 86_400_000;
@@ -17,9 +22,13 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** An instant as Excel's serial day number (UTC; Excel dates have no zone). */
-export function excelSerial(at: Date): number {
-  return at.getTime() / MS_PER_DAY + EPOCH_SERIAL;
+// What a Date holds of a number: whole milliseconds within ±8.64e15, NaN otherwise (ECMAScript's TimeClip).
+const MAX_TIME = 8.64e15;
+const timeClip = (ms: number): number => (Math.abs(ms) > MAX_TIME ? Number.NaN : Math.trunc(ms));
+
+/** An instant, in milliseconds since 1970 as a Date would hold them, as Excel's serial day number (UTC; Excel dates have no zone). */
+export function excelSerial(ms: number): number {
+  return timeClip(ms) / MS_PER_DAY + EPOCH_SERIAL;
 }
 
 // What the last piece written leaves open: nothing, a row's start tag (`<row r="7` wants its `">`), or a text or
@@ -108,10 +117,16 @@ export function endRow(xml: SheetXml): void {
 export function addCell(xml: SheetXml, column: number | undefined, value: XlsxValue, style: number): boolean {
   if (value === undefined) return false;
   if (typeof value === 'string') return addText(xml, column, value, style);
-  if (typeof value === 'number') return Number.isFinite(value) ? addValue(xml, column, String(value), style) : addText(xml, column, String(value), style);
-  const serial = excelSerial(value);
+  if (typeof value !== 'number') return addInstant(xml, column, value.getTime(), style);
+  if (style === STYLE.date || style === STYLE.dateSeconds) return addInstant(xml, column, value, style);
+  return Number.isFinite(value) ? addValue(xml, column, String(value), style) : addText(xml, column, String(value), style);
+}
+
+/** An instant (milliseconds since 1970) as a date cell, written as a Date holding it would be. */
+function addInstant(xml: SheetXml, column: number | undefined, ms: number, style: number): boolean {
+  const serial = excelSerial(ms);
   if (Number.isNaN(serial)) return false;
-  if (serial < FIRST_SAFE_SERIAL) return addText(xml, column, value.toISOString(), 0);
+  if (serial < FIRST_SAFE_SERIAL) return addText(xml, column, new Date(ms).toISOString(), 0);
   return addValue(xml, column, String(serial), style);
 }
 
