@@ -32,7 +32,7 @@ const HIGH_WATER = 4 * 1024 * 1024;
 // zlib hands back compressed output in pieces of this size; larger pieces mean fewer stream events.
 const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
 // Input queued for zlib before `write` waits: a few of the caller's chunks, so deflate always has the next one.
-const DEFLATE_INPUT_BUFFER = 2 * 1024 * 1024;
+const DEFLATE_INPUT_BUFFER = 4 * 1024 * 1024;
 // Text is encoded to UTF-8 in buffers of this size (a longer text takes several).
 const ENCODE_BUFFER = 256 * 1024;
 const ENCODER = new TextEncoder();
