@@ -109,8 +109,8 @@ export function endRow(xml: SheetXml): void {
 
 /**
  * Adds one `<c>` element; false (nothing added) for an empty cell. Text is an inline string (`t="inlineStr"`),
- * so nothing a value holds is ever read as a formula; a number is a number; a date is a serial number with a
- * date style. The cell's reference is `column` (0 for A) and the row's number; `column` may be left out only when
+ * so nothing a value holds is ever read as a formula; a number is a number; a date, or a number given a date
+ * style (its milliseconds since 1970), is a serial number with that style. The cell's reference is `column` (0 for A) and the row's number; `column` may be left out only when
  * the cell directly follows the one written before it: `r` is optional there, and leaving it out saves about a
  * quarter of the XML.
  */
