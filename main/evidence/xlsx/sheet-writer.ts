@@ -15,6 +15,8 @@ export interface SheetContent {
   readonly style: (value: XlsxValue, column: number, row: readonly XlsxValue[]) => StyleId;
 }
 
+// Rows between turns of the event loop: some 300 KB of XML, a few turns per buffer.
+const YIELD_ROWS = 512;
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
 /**
@@ -55,6 +57,10 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
     }
     endRow(xml);
     if (out.hasFull) await hand(out.takeFull());
+    // zlib starts its next queued buffer only from a callback on this thread: with a turn of the event loop per
+    // buffer alone, a backlog (deflate slowed by other work on the cores) never shrank, and the writer ended up
+    // stopping until zlib's whole queue had drained.
+    else if (rowNumber % YIELD_ROWS === 0) await new Promise(setImmediate);
   }
   out.utf8('</sheetData>');
   if (sheet.header) out.utf8(`<autoFilter ref="A1:${lastColumn}1"/>`);
