@@ -1,8 +1,11 @@
 import type { Account } from '../model/account';
 import type { Identity } from '../model/identity';
-import type { FindingCode, ReconciliationRow, Situation } from '../model/reconciliation';
+import type { Finding, FindingCode, ReconciliationRow, Situation } from '../model/reconciliation';
 
-/** A cell: text stays text (never a formula), an instant is a real date, a number a number. */
+/**
+ * A cell: text stays text (never a formula), an instant is a real date, a number a number. In a date column a
+ * number is an instant, in milliseconds since 1970: the writer makes it a date without a Date object per cell.
+ */
 export type CellValue = string | number | Date | undefined;
 
 export interface SheetColumn {
@@ -15,10 +18,22 @@ export interface SheetColumn {
 /** Excel's last row is 1,048,576; one is the header. A longer sheet continues on "Name (2)", "Name (3)", … */
 export const MAX_DATA_ROWS = 1_048_575;
 
-const instant = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 const yesNo = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : value ? 'yes' : 'no');
-const codes = (row: ReconciliationRow): string => row.findings.map((finding) => finding.code).join('; ');
-const upns = (row: ReconciliationRow): string => row.identities.map((identity) => identity.upn).join('; ');
+
+/**
+ * What `items.map(text).join('; ')` gives, without the two arrays: these run for every row of several sheets,
+ * and nearly always over one item, whose text is then the result as it is.
+ */
+function joined<T>(items: readonly T[], text: (item: T) => string | undefined): string {
+  let result = '';
+  for (let index = 0; index < items.length; index += 1) result += (index === 0 ? '' : '; ') + (text(items[index]!) ?? '');
+  return result;
+}
+const codeOf = (finding: Finding): string => finding.code;
+const upnOf = (identity: Identity): string => identity.upn;
+const nameOf = (identity: Identity): string | undefined => identity.displayName;
+const codes = (row: ReconciliationRow): string => joined(row.findings, codeOf);
+const upns = (row: ReconciliationRow): string => joined(row.identities, upnOf);
 
 export const FINDING_COLUMNS: readonly SheetColumn[] = [
   { header: 'Situation', width: 11 },
@@ -40,7 +55,7 @@ export const FINDING_COLUMNS: readonly SheetColumn[] = [
 /** One line of the Findings sheet (and of every concern sheet): the row and why each finding was raised. */
 export function findingCells(row: ReconciliationRow): CellValue[] {
   const account = row.account;
-  const correlation = row.correlation === undefined ? undefined : `${row.correlation.rule}${row.correlation.proposal ? ' (proposal)' : ''}`;
+  const correlation = row.correlation === undefined ? undefined : row.correlation.proposal ? `${row.correlation.rule} (proposal)` : row.correlation.rule;
   return [
     row.situation,
     account?.accountId,
@@ -48,9 +63,9 @@ export function findingCells(row: ReconciliationRow): CellValue[] {
     account?.email,
     account?.displayName,
     yesNo(account?.enabled),
-    instant(account?.lastLoginAt),
+    account?.lastLoginAt,
     upns(row) || undefined,
-    row.identities.map((identity) => identity.displayName ?? '').join('; ') || undefined,
+    joined(row.identities, nameOf) || undefined,
     correlation,
     row.correlation?.confidence,
     codes(row) || undefined,
@@ -59,41 +74,90 @@ export function findingCells(row: ReconciliationRow): CellValue[] {
   ];
 }
 
+/** The correlation's reason and each finding's, joined by " | ". */
 function explanation(row: ReconciliationRow): string {
-  const parts = row.correlation ? [`Correlation: ${row.correlation.reason}`] : [];
-  for (const finding of row.findings) parts.push(`${finding.code}: ${finding.reason}`);
-  return parts.join(' | ');
+  let text = row.correlation ? `Correlation: ${row.correlation.reason}` : '';
+  for (const finding of row.findings) text += `${text === '' ? '' : ' | '}${finding.code}: ${finding.reason}`;
+  return text;
 }
 
 export interface ConcernSheet {
   readonly name: string;
-  readonly includes: (row: ReconciliationRow) => boolean;
+  /** A row is listed when it has one of these findings, or (if given) this situation. */
+  readonly codes: readonly FindingCode[];
+  readonly situation?: Situation;
 }
-
-const has = (code: FindingCode) => (row: ReconciliationRow): boolean => row.findings.some((finding) => finding.code === code);
-const is = (situation: Situation) => (row: ReconciliationRow): boolean => row.situation === situation;
 
 /** One sheet per concern an auditor samples from, in the order they read them. */
 export const CONCERN_SHEETS: readonly ConcernSheet[] = [
-  { name: 'Orphans', includes: is('ORPHAN') },
-  { name: 'Terminated', includes: has('TERMINATED_ACTIVE') },
-  { name: 'Stale and dormant', includes: (row) => has('STALE_ACCOUNT')(row) || has('DORMANT_IDENTITY')(row) },
-  { name: 'Unassigned and missing', includes: (row) => has('UNASSIGNED')(row) || is('MISSING')(row) },
-  { name: 'Drift', includes: has('ATTRIBUTE_DRIFT') },
-  { name: 'Provisioning errors', includes: has('PROVISIONING_ERROR') },
-  { name: 'Privileged', includes: has('PRIVILEGED') },
+  { name: 'Orphans', codes: [], situation: 'ORPHAN' },
+  { name: 'Terminated', codes: ['TERMINATED_ACTIVE'] },
+  { name: 'Stale and dormant', codes: ['STALE_ACCOUNT', 'DORMANT_IDENTITY'] },
+  { name: 'Unassigned and missing', codes: ['UNASSIGNED'], situation: 'MISSING' },
+  { name: 'Drift', codes: ['ATTRIBUTE_DRIFT'] },
+  { name: 'Provisioning errors', codes: ['PROVISIONING_ERROR'] },
+  { name: 'Privileged', codes: ['PRIVILEGED'] },
 ];
 
-/** The pairs compared side by side: each field as the account has it and as the identity has it. */
-const PAIRS: readonly { readonly label: string; readonly account: (a: Account) => CellValue; readonly identity: (i: Identity) => CellValue; readonly date?: true }[] = [
-  { label: 'Email', account: (a) => a.email, identity: (i) => i.mail ?? i.upn },
-  { label: 'Name', account: (a) => a.displayName, identity: (i) => i.displayName },
-  { label: 'Given name', account: (a) => a.givenName, identity: (i) => i.givenName },
-  { label: 'Family name', account: (a) => a.familyName, identity: (i) => i.surname },
-  { label: 'Employee id', account: (a) => a.employeeId, identity: (i) => i.employeeId },
-  { label: 'Enabled', account: (a) => yesNo(a.enabled), identity: (i) => yesNo(i.accountEnabled) },
-  { label: 'Last login / sign-in', account: (a) => instant(a.lastLoginAt), identity: (i) => instant(i.lastSignInAt), date: true },
+// Bit i stands for CONCERN_SHEETS[i]: what each finding code and situation puts a row on.
+const bitsBy = (key: (concern: ConcernSheet) => readonly string[]): ReadonlyMap<string, number> => {
+  const bits = new Map<string, number>();
+  CONCERN_SHEETS.forEach((concern, index) => {
+    for (const value of key(concern)) bits.set(value, (bits.get(value) ?? 0) | (1 << index));
+  });
+  return bits;
+};
+const BITS_BY_CODE = bitsBy((concern) => concern.codes);
+const BITS_BY_SITUATION = bitsBy((concern) => (concern.situation === undefined ? [] : [concern.situation]));
+
+/**
+ * The concern sheets that list a row, as bits (bit i for CONCERN_SHEETS[i]): worked out once per row, where a
+ * test per sheet went over every row's findings once per sheet, twice (to count, then to write).
+ */
+export function concernsOf(row: ReconciliationRow): number {
+  let bits = BITS_BY_SITUATION.get(row.situation) ?? 0;
+  for (const finding of row.findings) bits |= BITS_BY_CODE.get(finding.code) ?? 0;
+  return bits;
+}
+
+/**
+ * The pairs compared side by side: each field as the account has it and as the identity has it, in the order of
+ * `pairValues`, which reads them (a function per field, called per row, cost more than the fields themselves).
+ */
+const PAIRS: readonly { readonly label: string; readonly date?: true }[] = [
+  { label: 'Email' },
+  { label: 'Name' },
+  { label: 'Given name' },
+  { label: 'Family name' },
+  { label: 'Employee id' },
+  { label: 'Enabled' },
+  { label: 'Last login / sign-in', date: true },
 ];
+
+/** The Side by side line's cells: the three that name the pair, then PAIRS' values (account, identity), then Differs. */
+function pairValues(account: Account, identity: Identity, rule: string | undefined): CellValue[] {
+  return [
+    account.accountId,
+    identity.upn,
+    rule,
+    account.email,
+    identity.mail ?? identity.upn,
+    account.displayName,
+    identity.displayName,
+    account.givenName,
+    identity.givenName,
+    account.familyName,
+    identity.surname,
+    account.employeeId,
+    identity.employeeId,
+    yesNo(account.enabled),
+    yesNo(identity.accountEnabled),
+    account.lastLoginAt,
+    identity.lastSignInAt,
+    undefined,
+  ];
+}
+const FIRST_PAIR = 3;
 
 export const SIDE_BY_SIDE_COLUMNS: readonly SheetColumn[] = [
   { header: 'Account id', width: 22 },
@@ -121,15 +185,16 @@ export function sideBySideCells(row: ReconciliationRow): CellValue[] | undefined
   const account = row.account;
   const identity = row.identities[0];
   if (!hasSideBySide(row) || !account || !identity) return undefined;
-  const differs: string[] = [];
-  const cells: CellValue[] = [account.accountId, identity.upn, row.correlation?.rule];
-  for (const pair of PAIRS) {
-    const left = pair.account(account);
-    const right = pair.identity(identity);
-    cells.push(left, right);
-    if (!pair.date && left !== undefined && right !== undefined && comparable(left) !== comparable(right)) differs.push(pair.label);
+  let differs = '';
+  const cells = pairValues(account, identity, row.correlation?.rule);
+  for (let index = 0; index < PAIRS.length; index += 1) {
+    const pair = PAIRS[index]!;
+    const left = cells[FIRST_PAIR + 2 * index];
+    const right = cells[FIRST_PAIR + 2 * index + 1];
+    // Equal values are the common case, and compare equal without making lower-case copies.
+    if (!pair.date && left !== undefined && right !== undefined && left !== right && comparable(left) !== comparable(right)) differs += `${differs === '' ? '' : ', '}${pair.label}`;
   }
-  cells.push(differs.join(', ') || undefined);
+  cells[cells.length - 1] = differs || undefined;
   return cells;
 }
 
@@ -148,14 +213,15 @@ export const REMEDIATION_COLUMNS: readonly SheetColumn[] = [
 
 /** One line per proposed remediation; the command line has no reviewer, so every item is open. */
 export function remediationCells(row: ReconciliationRow): CellValue[][] {
+  const identities = upns(row) || undefined;
   return row.remediations.map((remediation) => [
     row.account?.accountId,
-    upns(row) || undefined,
+    identities,
     remediation.action,
     remediation.cause,
     remediation.severity,
     remediation.owner,
-    new Date(`${remediation.dueDate}T00:00:00.000Z`),
+    Date.parse(`${remediation.dueDate}T00:00:00.000Z`),
     'open',
     undefined,
     remediation.guidance,

@@ -1,6 +1,12 @@
+import { STYLE } from './styles';
+import type { XmlBytes } from './xml-bytes';
 import { xmlText } from './xml-text';
 
-/** A value as a cell holds it: text (never a formula), a number, an instant (an Excel date), or nothing. */
+/**
+ * A value as a cell holds it: text (never a formula), a number, an instant (an Excel date), or nothing. A number
+ * in a date style is an instant too, in milliseconds since 1970: the rows' instants come that way, as a Date
+ * made for every cell of a million rows cost more than the rest of the cell.
+ */
 export type XlsxValue = string | number | Date | undefined;
 
 const MS_PER_DAY = 86_400_000;
@@ -16,46 +22,16 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** An instant as Excel's serial day number (UTC; Excel dates have no zone). */
-export function excelSerial(at: Date): number {
-  return at.getTime() / MS_PER_DAY + EPOCH_SERIAL;
+// What a Date holds of a number: whole milliseconds within ±8.64e15, NaN otherwise (ECMAScript's TimeClip).
+const MAX_TIME = 8.64e15;
+const timeClip = (ms: number): number => (Math.abs(ms) > MAX_TIME ? Number.NaN : Math.trunc(ms));
+
+/** An instant, in milliseconds since 1970 as a Date would hold them, as Excel's serial day number (UTC; Excel dates have no zone). */
+export function excelSerial(ms: number): number {
+  return timeClip(ms) / MS_PER_DAY + EPOCH_SERIAL;
 }
 
-/**
- * XML in pieces, joined once per chunk. The array is made once, at a chunk's size (and a row's room past it), and
- * filled in place: a chunk costs the garbage collector its joined string and little else (an array grown anew per
- * chunk allocated some three times the XML's own size, and the young collections that go with it).
- */
-export class XmlPieces {
-  private readonly parts: string[];
-  private count = 0;
-  /** What the last piece left open, for the next piece to close (see `startRow`, `addCell`, `endRow`). */
-  open: Open = OPEN_NOTHING;
-
-  constructor(capacity: number) {
-    this.parts = Array.from({ length: capacity }, () => '');
-  }
-
-  /** Pieces added since the last `take`. */
-  get size(): number {
-    return this.count;
-  }
-
-  add(piece: string): void {
-    this.parts[this.count++] = piece;
-  }
-
-  /** Everything added since the last `take`, as one string; the pieces start again empty. */
-  take(): string {
-    const text = this.parts.join('');
-    // Emptied at once: a piece left in the array would outlive its chunk, copied by every young collection.
-    this.parts.fill('', 0, this.count);
-    this.count = 0;
-    return text;
-  }
-}
-
-// What the last piece added leaves open: nothing, a row's start tag (`<row r="7` wants its `">`), or a text or
+// What the last piece written leaves open: nothing, a row's start tag (`<row r="7` wants its `">`), or a text or
 // value cell (wants its closing tags). Each is closed by the next piece, made once with it: a cell is then two
 // pieces, its opening (with whatever the one before left open) and its value.
 const OPEN_NOTHING = 0;
@@ -65,74 +41,135 @@ const OPEN_VALUE = 3;
 type Open = typeof OPEN_NOTHING | typeof OPEN_ROW | typeof OPEN_TEXT | typeof OPEN_VALUE;
 const CLOSING: readonly string[] = ['', '">', '</t></is></c>', '</v></c>'];
 
+/**
+ * A sheet's rows as XML bytes: what the last piece left open for the next to close, the current row's number as
+ * digits (written once, copied into each cell that names it), and each column's `<c r="B` made once.
+ */
+export class SheetXml {
+  open: Open = OPEN_NOTHING;
+  private readonly digits = new Uint8Array(16);
+  private digitCount = 0;
+  /** By what is open before, then column: a placed cell's start up to its row number. */
+  readonly cellStarts: readonly (readonly Uint8Array[])[];
+
+  constructor(readonly out: XmlBytes, columns: number) {
+    this.cellStarts = CLOSING.map((closing) => Array.from({ length: columns }, (_, column) => bytes(`${closing}<c r="${columnName(column)}`)));
+  }
+
+  set row(row: number) {
+    const text = String(row);
+    for (let index = 0; index < text.length; index += 1) this.digits[index] = text.charCodeAt(index);
+    this.digitCount = text.length;
+  }
+
+  /** The current row's number, room made by the caller. */
+  writeRow(): void {
+    this.out.bytes(this.digits, this.digitCount);
+  }
+}
+
+const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 const STYLE_COUNT = 16;
 const styleAttribute = (style: number): string => (style === 0 ? '' : ` s="${style}"`);
 interface Openings {
   /** By what is open before, then style: the cell's whole opening, `r` left out. */
-  readonly bare: readonly (readonly string[])[];
+  readonly bare: readonly (readonly Uint8Array[])[];
   /** By style: the rest of the opening after `<c r="B7`. */
-  readonly placed: readonly string[];
+  readonly placed: readonly Uint8Array[];
   readonly leaves: Open;
 }
 const openings = (rest: string, leaves: Open): Openings => ({
-  bare: CLOSING.map((closing) => Array.from({ length: STYLE_COUNT }, (_, style) => `${closing}<c${styleAttribute(style)}${rest}`)),
-  placed: Array.from({ length: STYLE_COUNT }, (_, style) => `"${styleAttribute(style)}${rest}`),
+  bare: CLOSING.map((closing) => Array.from({ length: STYLE_COUNT }, (_, style) => bytes(`${closing}<c${styleAttribute(style)}${rest}`))),
+  placed: Array.from({ length: STYLE_COUNT }, (_, style) => bytes(`"${styleAttribute(style)}${rest}`)),
   leaves,
 });
 const TEXT = openings(' t="inlineStr"><is><t>', OPEN_TEXT);
 // XML parsers drop leading and trailing white space unless told to keep it.
 const TEXT_KEEP = openings(' t="inlineStr"><is><t xml:space="preserve">', OPEN_TEXT);
 const VALUE = openings('><v>', OPEN_VALUE);
-const PLACED_START = CLOSING.map((closing) => `${closing}<c r="`);
-const ROW_START = CLOSING.map((closing) => `${closing}<row r="`);
-const ROW_END = CLOSING.map((closing) => `${closing}</row>`);
+const ROW_START = CLOSING.map((closing) => bytes(`${closing}<row r="`));
+const ROW_END = CLOSING.map((closing) => bytes(`${closing}</row>`));
+// Room for a cell's markup around its value: the longest opening, a column's letters and a row's digits.
+const MARKUP_ROOM = 128;
 
-/** Opens row `row` (its number as text); its cells follow, then `endRow`. */
-export function startRow(out: XmlPieces, row: string): void {
-  out.add(ROW_START[out.open]!);
-  out.add(row);
-  out.open = OPEN_ROW;
+/** Opens row `row`; its cells follow, then `endRow`. */
+export function startRow(xml: SheetXml, row: number): void {
+  xml.row = row;
+  xml.out.room(MARKUP_ROOM);
+  xml.out.bytes(ROW_START[xml.open]!);
+  xml.writeRow();
+  xml.open = OPEN_ROW;
 }
 
-export function endRow(out: XmlPieces): void {
-  out.add(ROW_END[out.open]!);
-  out.open = OPEN_NOTHING;
+export function endRow(xml: SheetXml): void {
+  xml.out.room(MARKUP_ROOM);
+  xml.out.bytes(ROW_END[xml.open]!);
+  xml.open = OPEN_NOTHING;
 }
 
 /**
  * Adds one `<c>` element; false (nothing added) for an empty cell. Text is an inline string (`t="inlineStr"`),
- * so nothing a value holds is ever read as a formula; a number is a number; a date is a serial number with a
- * date style. The cell's reference is `column` + `row` (e.g. "B" and "7"); `column` may be left out only when
+ * so nothing a value holds is ever read as a formula; a number is a number; a date, or a number given a date
+ * style (its milliseconds since 1970), is a serial number with that style. The cell's reference is `column` (0 for A) and the row's number; `column` may be left out only when
  * the cell directly follows the one written before it: `r` is optional there, and leaving it out saves about a
  * quarter of the XML.
  */
-export function addCell(out: XmlPieces, column: string | undefined, row: string, value: XlsxValue, style: number): boolean {
+export function addCell(xml: SheetXml, column: number | undefined, value: XlsxValue, style: number): boolean {
   if (value === undefined) return false;
-  if (typeof value === 'string') return addText(out, column, row, value, style);
-  if (typeof value === 'number') return Number.isFinite(value) ? addPiece(out, column, row, VALUE, String(value), style) : addText(out, column, row, String(value), style);
-  const serial = excelSerial(value);
-  if (Number.isNaN(serial)) return false;
-  if (serial < FIRST_SAFE_SERIAL) return addText(out, column, row, value.toISOString(), 0);
-  return addPiece(out, column, row, VALUE, String(serial), style);
+  if (typeof value === 'string') return addText(xml, column, value, style);
+  if (typeof value !== 'number') return addInstant(xml, column, value.getTime(), style);
+  if (style === STYLE.date || style === STYLE.dateSeconds) return addInstant(xml, column, value, style);
+  return Number.isFinite(value) ? addValue(xml, column, String(value), style) : addText(xml, column, String(value), style);
 }
 
-function addText(out: XmlPieces, column: string | undefined, row: string, value: string, style: number): boolean {
+/** An instant (milliseconds since 1970) as a date cell, written as a Date holding it would be. */
+function addInstant(xml: SheetXml, column: number | undefined, ms: number, style: number): boolean {
+  const serial = excelSerial(ms);
+  if (Number.isNaN(serial)) return false;
+  if (serial < FIRST_SAFE_SERIAL) return addText(xml, column, new Date(ms).toISOString(), 0);
+  return addValue(xml, column, String(serial), style);
+}
+
+function addValue(xml: SheetXml, column: number | undefined, digits: string, style: number): boolean {
+  xml.out.room(MARKUP_ROOM + digits.length);
+  addOpening(xml, column, VALUE, style);
+  xml.out.ascii(digits);
+  return true;
+}
+
+function addText(xml: SheetXml, column: number | undefined, value: string, style: number): boolean {
+  if (value === '') return false;
+  const { out } = xml;
+  // Nearly every value is plain ASCII, written as it is: its first and last characters decide the opening.
+  out.room(MARKUP_ROOM + value.length);
+  const mark = out.mark;
+  const keep = value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32;
+  const open = xml.open;
+  addOpening(xml, column, keep ? TEXT_KEEP : TEXT, style);
+  if (out.plain(value)) return true;
+  // Something to escape, or beyond ASCII: written again from the mark, escaped and encoded.
+  out.rewind(mark);
+  xml.open = open;
   const text = xmlText(value);
   if (text === '') return false;
-  const keep = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
-  return addPiece(out, column, row, keep ? TEXT_KEEP : TEXT, text, style);
+  const keepEscaped = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
+  out.room(MARKUP_ROOM + text.length * 3);
+  addOpening(xml, column, keepEscaped ? TEXT_KEEP : TEXT, style);
+  out.utf8(text);
+  return true;
 }
 
-function addPiece(out: XmlPieces, column: string | undefined, row: string, opening: Openings, content: string, style: number): boolean {
-  if (column === undefined) {
-    out.add(opening.bare[out.open]![style]!);
+/** A cell's opening, closing what the piece before left open; room made by the caller. */
+function addOpening(xml: SheetXml, column: number | undefined, opening: Openings, style: number): void {
+  const { out } = xml;
+  // A column past the sheet's widths has no letters: its cell is written without `r`, as one that follows.
+  const start = column === undefined ? undefined : xml.cellStarts[xml.open]![column];
+  if (start === undefined) {
+    out.bytes(opening.bare[xml.open]![style]!);
   } else {
-    out.add(PLACED_START[out.open]!);
-    out.add(column);
-    out.add(row);
-    out.add(opening.placed[style]!);
+    out.bytes(start);
+    xml.writeRow();
+    out.bytes(opening.placed[style]!);
   }
-  out.add(content);
-  out.open = opening.leaves;
-  return true;
+  xml.open = opening.leaves;
 }

@@ -3,6 +3,7 @@ import { columnName } from './cell-xml';
 import { APP_PROPERTIES_XML, contentTypesXml, corePropertiesXml, ROOT_RELS_XML, sheetPath, workbookRelsXml, workbookXml } from './package-parts';
 import { writeSheet, type SheetContent } from './sheet-writer';
 import { STYLES_XML } from './styles';
+import { BufferPool } from './xml-bytes';
 
 export interface NamedSheet extends SheetContent {
   readonly name: string;
@@ -26,9 +27,10 @@ export async function writeXlsx(path: string, sheets: readonly NamedSheet[], met
     await zip.addBytes('xl/workbook.xml', workbookXml(entries));
     await zip.addBytes('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
     await zip.addBytes('xl/styles.xml', STYLES_XML);
+    const pool = new BufferPool();
     for (const [index, sheet] of sheets.entries()) {
       const entry = await zip.entry(sheetPath(index));
-      await writeSheet(entry, sheet, index === 0);
+      await writeSheet(entry, sheet, index === 0, pool);
       await entry.end();
     }
     await zip.finish();

@@ -7,7 +7,8 @@ import { dosDateTime, SIGNATURE, ZIP32_LIMIT } from './zip-format';
 
 /** An entry being written: chunks go in order; `end` closes it. */
 export interface ZipEntryWriter {
-  write(chunk: string | Uint8Array): Promise<void>;
+  /** `release`, if given with bytes, is called once the writer has read them: the caller may then fill them again. */
+  write(chunk: string | Uint8Array, release?: () => void): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -31,7 +32,7 @@ const HIGH_WATER = 4 * 1024 * 1024;
 // zlib hands back compressed output in pieces of this size; larger pieces mean fewer stream events.
 const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
 // Input queued for zlib before `write` waits: a few of the caller's chunks, so deflate always has the next one.
-const DEFLATE_INPUT_BUFFER = 1024 * 1024;
+const DEFLATE_INPUT_BUFFER = 4 * 1024 * 1024;
 // Text is encoded to UTF-8 in buffers of this size (a longer text takes several).
 const ENCODE_BUFFER = 256 * 1024;
 const ENCODER = new TextEncoder();
@@ -117,10 +118,10 @@ export class ZipWriter {
       }
     })();
     return {
-      write: async (chunk) => {
+      write: async (chunk, release) => {
         if (typeof chunk !== 'string') {
           size += chunk.byteLength;
-          await give(chunk);
+          await give(chunk, release);
           return;
         }
         // Text is encoded into buffers that go back to the pool once zlib has read them: a fresh buffer per

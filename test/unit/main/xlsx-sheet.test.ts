@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { writeSheet } from '../../../main/evidence/xlsx/sheet-writer';
-import { STYLE } from '../../../main/evidence/xlsx/styles';
+import { writeSheet, type SheetContent } from '../../../main/evidence/xlsx/sheet-writer';
+import { STYLE, type StyleId } from '../../../main/evidence/xlsx/styles';
 import type { ZipEntryWriter } from '../../../main/evidence/zip/zip-writer';
 
 /** The sheet's XML as written, with the parts around `<sheetData>` cut away. */
-async function sheetData(rows: readonly (readonly (string | number | Date | undefined)[])[], header?: readonly string[]): Promise<string> {
+async function sheetData(rows: readonly (readonly (string | number | Date | undefined)[])[], header?: readonly string[], style: SheetContent['style'] = dateStyled): Promise<string> {
   const chunks: string[] = [];
   const entry: ZipEntryWriter = {
     write: async (chunk) => {
@@ -13,10 +13,13 @@ async function sheetData(rows: readonly (readonly (string | number | Date | unde
     end: async () => undefined,
   };
   const widths = Array.from({ length: 4 }, () => 10);
-  await writeSheet(entry, { widths, ...(header ? { header } : {}), rows, rowCount: rows.length, style: (value) => (value instanceof Date ? STYLE.date : STYLE.plain) }, false);
+  await writeSheet(entry, { widths, ...(header ? { header } : {}), rows, rowCount: rows.length, style }, false);
   const xml = chunks.join('');
   return xml.slice(xml.indexOf('<sheetData>') + '<sheetData>'.length, xml.indexOf('</sheetData>'));
 }
+
+const dateStyled = (value: unknown): StyleId => (value instanceof Date ? STYLE.date : STYLE.plain);
+const firstColumnDated = (_value: unknown, column: number): StyleId => (column === 0 ? STYLE.date : STYLE.plain);
 
 describe('the sheet writer', () => {
   it('writes r on a row\'s first cell and after a gap, text inline, numbers and dates as values', async () => {
@@ -36,6 +39,14 @@ describe('the sheet writer', () => {
       + '<row r="4"><c r="B4" t="inlineStr"><is><t xml:space="preserve"> keep </t></is></c><c t="inlineStr"><is><t>Infinity</t></is></c><c t="inlineStr"><is><t>1899-12-31T00:00:00.000Z</t></is></c></row>'
       + '<row r="5"><c r="A5" t="inlineStr"><is><t>=1+1</t></is></c><c t="inlineStr"><is><t>&lt;&amp;&gt;&quot;</t></is></c><c r="D5" t="inlineStr"><is><t>xy</t></is></c></row>',
     );
+  });
+
+  it('writes a number in a date style as the instant of those milliseconds, as a Date holding them is written', async () => {
+    const instants = [Date.UTC(2026, 10, 22, 12), 1.7e12 + 0.6, -0.4, Number.NaN, 9e15, Number.POSITIVE_INFINITY, Date.UTC(1899, 11, 31), Date.UTC(1900, 2, 1)];
+    const asNumbers = await sheetData(instants.map((ms) => [ms, 'x']), undefined, firstColumnDated);
+    const asDates = await sheetData(instants.map((ms) => [new Date(ms), 'x']), undefined, firstColumnDated);
+    expect(asNumbers).toBe(asDates);
+    expect(asNumbers.slice(0, asNumbers.indexOf('</row>'))).toBe('<row r="1"><c r="A1" s="2"><v>46348.5</v></c><c t="inlineStr"><is><t>x</t></is></c>');
   });
 
   it('writes a value repeated down a column the same way each time', async () => {
