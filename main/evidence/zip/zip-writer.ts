@@ -3,6 +3,8 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { TransformOptions } from 'node:stream';
 import { crc32, createGzip, deflateRawSync, type ZlibOptions } from 'node:zlib';
+import type { DeflatedFile } from './deflate-ahead';
+import { GZIP_OPTIONS, GzipBody } from './gzip-body';
 import { dosDateTime, SIGNATURE, ZIP32_LIMIT } from './zip-format';
 
 /** An entry being written: chunks go in order; `end` closes it. */
@@ -29,16 +31,9 @@ const FLAG_DATA_DESCRIPTOR = 0x0008;
 const FLAG_UTF8_NAME = 0x0800;
 // Past this much buffered output the writer waits for the disk; it bounds memory, not speed.
 const HIGH_WATER = 4 * 1024 * 1024;
-// zlib hands back compressed output in pieces of this size; larger pieces mean fewer stream events.
-const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
-// Input queued for zlib before `write` waits: a few of the caller's chunks, so deflate always has the next one.
-const DEFLATE_INPUT_BUFFER = 4 * 1024 * 1024;
 // Text is encoded to UTF-8 in buffers of this size (a longer text takes several).
 const ENCODE_BUFFER = 256 * 1024;
 const ENCODER = new TextEncoder();
-// zlib's gzip wrapper with no name, comment or extra field: a 10-byte header and an 8-byte trailer (CRC-32, size).
-const GZIP_HEADER = 10;
-const GZIP_TRAILER = 8;
 
 /**
  * A streaming zip writer: entries in the order they are added, every entry dated with one fixed instant, so the
@@ -103,7 +98,7 @@ export class ZipWriter {
     const offset = this.offset;
     await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
     let size = 0;
-    const options: ZlibOptions & TransformOptions = { level: this.level, memLevel: 9, chunkSize: DEFLATE_OUTPUT_CHUNK, writableHighWaterMark: DEFLATE_INPUT_BUFFER };
+    const options: ZlibOptions & TransformOptions = { ...GZIP_OPTIONS, level: this.level };
     const deflate = createGzip(options);
     const body = new GzipBody();
     const give = async (bytes: Uint8Array, done?: () => void): Promise<void> => {
@@ -139,22 +134,49 @@ export class ZipWriter {
         deflate.end();
         await pump;
         const { crc, compressedSize } = body.finish(size);
-        const zip64 = size >= ZIP32_LIMIT || compressedSize >= ZIP32_LIMIT;
-        const descriptor = Buffer.alloc(zip64 ? 24 : 16);
-        descriptor.writeUInt32LE(SIGNATURE.dataDescriptor, 0);
-        descriptor.writeUInt32LE(crc >>> 0, 4);
-        if (zip64) {
-          descriptor.writeBigUInt64LE(BigInt(compressedSize), 8);
-          descriptor.writeBigUInt64LE(BigInt(size), 16);
-        } else {
-          descriptor.writeUInt32LE(compressedSize, 8);
-          descriptor.writeUInt32LE(size, 12);
-        }
-        await this.put(descriptor);
-        this.records.push({ name: nameBytes, method: METHOD.deflate, flags, crc, compressedSize, size, offset });
-        this.open = false;
+        await this.endStreamed({ name: nameBytes, method: METHOD.deflate, flags, crc, compressedSize, size, offset });
       },
     };
+  }
+
+  /**
+   * An entry whose deflate data was made ahead, from the same bytes at this writer's level (see `DeflateAhead`):
+   * written exactly as `entry` writes it, so the zip's bytes do not depend on which was used.
+   */
+  async addDeflated(name: string, deflated: DeflatedFile): Promise<void> {
+    if (deflated.level !== this.level) throw new Error(`zip writer: ${name} was deflated at level ${deflated.level}, the zip is at ${this.level}`);
+    this.claim();
+    const nameBytes = Buffer.from(name, 'utf8');
+    const flags = FLAG_DATA_DESCRIPTOR | utf8Flag(nameBytes, name);
+    const offset = this.offset;
+    await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
+    let copied = 0;
+    for await (const chunk of createReadStream(deflated.path, { highWaterMark: 1024 * 1024 })) {
+      copied += (chunk as Buffer).byteLength;
+      await this.put(chunk as Buffer);
+    }
+    if (copied !== deflated.compressedSize) throw new Error(`zip writer: the deflated data for ${name} is ${copied} bytes, not ${deflated.compressedSize}`);
+    const { crc, size, compressedSize } = deflated;
+    await this.endStreamed({ name: nameBytes, method: METHOD.deflate, flags, crc, compressedSize, size, offset });
+  }
+
+  /** The data descriptor after a streamed entry's data, and its central record. */
+  private async endStreamed(record: CentralRecord): Promise<void> {
+    const { crc, compressedSize, size } = record;
+    const zip64 = size >= ZIP32_LIMIT || compressedSize >= ZIP32_LIMIT;
+    const descriptor = Buffer.alloc(zip64 ? 24 : 16);
+    descriptor.writeUInt32LE(SIGNATURE.dataDescriptor, 0);
+    descriptor.writeUInt32LE(crc >>> 0, 4);
+    if (zip64) {
+      descriptor.writeBigUInt64LE(BigInt(compressedSize), 8);
+      descriptor.writeBigUInt64LE(BigInt(size), 16);
+    } else {
+      descriptor.writeUInt32LE(compressedSize, 8);
+      descriptor.writeUInt32LE(size, 12);
+    }
+    await this.put(descriptor);
+    this.records.push(record);
+    this.open = false;
   }
 
   /** Writes the central directory and closes the file. */
@@ -283,44 +305,4 @@ function centralHeader(record: CentralRecord, time: number, date: number): Buffe
     }
   }
   return header;
-}
-
-/**
- * The raw deflate data inside a gzip stream, chunk by chunk: the header dropped, the trailer held back (it may
- * straddle two chunks) and read for the CRC-32 when the stream ends.
- */
-export class GzipBody {
-  private skip = GZIP_HEADER;
-  private tail = Buffer.alloc(0);
-  private length = 0;
-  private readonly ready: Buffer[] = [];
-
-  private out(data: Buffer): void {
-    this.ready.push(data);
-    this.length += data.byteLength;
-  }
-
-  /** The deflate data this chunk completes: all but the last 8 bytes seen so far. */
-  take(chunk: Buffer): Buffer[] {
-    let data = chunk;
-    if (this.skip > 0) {
-      const dropped = Math.min(this.skip, data.byteLength);
-      if (this.skip === GZIP_HEADER && (data[0] !== 0x1f || (dropped > 1 && data[1] !== 0x8b))) throw new Error('zip writer: zlib did not write a gzip header');
-      this.skip -= dropped;
-      data = data.subarray(dropped);
-    }
-    if (data.byteLength < GZIP_TRAILER) data = Buffer.concat([this.tail, data]);
-    else if (this.tail.byteLength > 0) this.out(this.tail);
-    const cut = Math.max(0, data.byteLength - GZIP_TRAILER);
-    this.tail = Buffer.from(data.subarray(cut));
-    const body = data.subarray(0, cut);
-    if (body.byteLength > 0) this.out(body);
-    return this.ready.splice(0);
-  }
-
-  /** The CRC-32 from the trailer, checked against the size written (the trailer holds it modulo 2^32). */
-  finish(size: number): { crc: number; compressedSize: number } {
-    if (this.tail.byteLength !== GZIP_TRAILER || this.tail.readUInt32LE(4) !== size % 2 ** 32) throw new Error('zip writer: zlib\'s gzip trailer does not match what was written');
-    return { crc: this.tail.readUInt32LE(0), compressedSize: this.length };
-  }
 }

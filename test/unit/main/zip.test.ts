@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractZipEntry, readZipEntries } from '../../../main/evidence/zip/zip-reader';
-import { GzipBody, ZipWriter } from '../../../main/evidence/zip/zip-writer';
+import { DeflateAhead } from '../../../main/evidence/zip/deflate-ahead';
+import { GzipBody } from '../../../main/evidence/zip/gzip-body';
+import { ZipWriter } from '../../../main/evidence/zip/zip-writer';
 import { tempDir, tempFile } from '../../support/temp-files';
 
 const exec = promisify(execFile);
@@ -86,6 +88,44 @@ describe('the zip writer and reader', () => {
     });
     expect(results).toEqual(cuts.map(() => [true, { crc: crc32(text), compressedSize: raw.byteLength }]));
     expect(() => new GzipBody().finish(0)).toThrow('trailer does not match');
+  });
+
+  it('copies data deflated ahead into exactly the bytes it would have deflated itself, however the input was cut', async () => {
+    const folder = await tempDir();
+    const text = Buffer.from(lines(80_000));
+    const at = new Date('2026-11-23T09:00:00Z');
+    const source = join(folder, 'findings.csv');
+    await writeFile(source, text);
+    const itself = join(folder, 'itself.zip');
+    const zip = ZipWriter.create(itself, at, 1);
+    await zip.addFile('pack/findings.csv', source, 'deflate');
+    await zip.finish();
+
+    // Cut into pieces unlike the 1 MB reads addFile makes: zlib's output does not depend on the cuts.
+    const ahead = new DeflateAhead(join(folder, 'findings.part'), 1);
+    for (let start = 0; start < text.byteLength; start += 333_333) await ahead.write(text.subarray(start, start + 333_333));
+    const deflated = await ahead.end();
+    const copied = join(folder, 'copied.zip');
+    const other = ZipWriter.create(copied, at, 1);
+    await other.addDeflated('pack/findings.csv', deflated);
+    await other.finish();
+
+    expect(text.byteLength).toBeGreaterThan(5 * 1024 * 1024);
+    expect([deflated.size, deflated.crc]).toEqual([text.byteLength, crc32(text)]);
+    expect(sha256(await readFile(copied))).toBe(sha256(await readFile(itself)));
+    expect((await pythonList(copied)).first).toEqual([['pack/findings.csv', 8, sha256(text)]]);
+  });
+
+  it('refuses data deflated ahead at another level, or whose file is not the size it was made', async () => {
+    const folder = await tempDir();
+    const ahead = new DeflateAhead(join(folder, 'a.part'), 6);
+    await ahead.write(Buffer.from(lines(100)));
+    const deflated = await ahead.end();
+    const zip = ZipWriter.create(join(folder, 'a.zip'), new Date('2026-11-23T09:00:00Z'), 1);
+    await expect(zip.addDeflated('a.csv', deflated)).rejects.toThrow('deflated at level 6, the zip is at 1');
+    await writeFile(deflated.path, 'not the data');
+    await expect(zip.addDeflated('a.csv', { ...deflated, level: 1 })).rejects.toThrow(`is 12 bytes, not ${deflated.compressedSize}`);
+    await zip.abort();
   });
 
   it('encodes text longer than its buffers without splitting a character', async () => {
