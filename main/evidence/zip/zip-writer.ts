@@ -92,11 +92,7 @@ export class ZipWriter {
    * API costs an object graph per block, and on two cores the JS thread already keeps one deflate busy.)
    */
   async entry(name: string): Promise<ZipEntryWriter> {
-    this.claim();
-    const nameBytes = Buffer.from(name, 'utf8');
-    const flags = FLAG_DATA_DESCRIPTOR | utf8Flag(nameBytes, name);
-    const offset = this.offset;
-    await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
+    const start = await this.startStreamed(name);
     let size = 0;
     const options: ZlibOptions & TransformOptions = { ...GZIP_OPTIONS, level: this.level };
     const deflate = createGzip(options);
@@ -134,7 +130,7 @@ export class ZipWriter {
         deflate.end();
         await pump;
         const { crc, compressedSize } = body.finish(size);
-        await this.endStreamed({ name: nameBytes, method: METHOD.deflate, flags, crc, compressedSize, size, offset });
+        await this.endStreamed({ ...start, crc, compressedSize, size });
       },
     };
   }
@@ -145,11 +141,7 @@ export class ZipWriter {
    */
   async addDeflated(name: string, deflated: DeflatedFile): Promise<void> {
     if (deflated.level !== this.level) throw new Error(`zip writer: ${name} was deflated at level ${deflated.level}, the zip is at ${this.level}`);
-    this.claim();
-    const nameBytes = Buffer.from(name, 'utf8');
-    const flags = FLAG_DATA_DESCRIPTOR | utf8Flag(nameBytes, name);
-    const offset = this.offset;
-    await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
+    const start = await this.startStreamed(name);
     let copied = 0;
     for await (const chunk of createReadStream(deflated.path, { highWaterMark: 1024 * 1024 })) {
       copied += (chunk as Buffer).byteLength;
@@ -157,7 +149,17 @@ export class ZipWriter {
     }
     if (copied !== deflated.compressedSize) throw new Error(`zip writer: the deflated data for ${name} is ${copied} bytes, not ${deflated.compressedSize}`);
     const { crc, size, compressedSize } = deflated;
-    await this.endStreamed({ name: nameBytes, method: METHOD.deflate, flags, crc, compressedSize, size, offset });
+    await this.endStreamed({ ...start, crc, compressedSize, size });
+  }
+
+  /** The local header of a deflated entry whose sizes and CRC follow its data, in a data descriptor. */
+  private async startStreamed(name: string): Promise<Pick<CentralRecord, 'name' | 'method' | 'flags' | 'offset'>> {
+    this.claim();
+    const nameBytes = Buffer.from(name, 'utf8');
+    const flags = FLAG_DATA_DESCRIPTOR | utf8Flag(nameBytes, name);
+    const offset = this.offset;
+    await this.put(this.localHeader(nameBytes, METHOD.deflate, flags, 0, 0, 0));
+    return { name: nameBytes, method: METHOD.deflate, flags, offset };
   }
 
   /** The data descriptor after a streamed entry's data, and its central record. */
