@@ -2,12 +2,10 @@ import { Worker } from 'node:worker_threads';
 import type { ApiResult, ProgressPhase } from '@core/api/contract';
 import { fail, ok } from '@core/model/result';
 import { Cancelled } from './cancelled';
-import { runExportJob, type ExportJob, type ExportJobDone } from './export-job';
+import { runExportJob, type ExportJob, type ExportJobDone, type JobProgress } from './export-job';
 import { reperformFromManifest } from './reperform';
 import type { PackVerification } from './verify-pack';
 import { verifyEvidence } from './verify-pack-zip';
-
-export type JobProgress = (phase: ProgressPhase, done: number, total: number) => void;
 
 /**
  * Where evidence work runs: writing an app review's pack, and verifying a pack. Both re-perform a whole run, tens
@@ -28,15 +26,17 @@ export type WorkerMessage =
   | { readonly kind: 'error'; readonly message: string };
 
 const CANCELLED_MESSAGES = { export: 'the export was cancelled; nothing was written', verify: 'the verification was cancelled: nothing was checked to the end' } as const;
-const cancelled = (kind: WorkerJob['kind']): ApiResult<never> => fail({ code: 'CANCELLED', message: CANCELLED_MESSAGES[kind] });
+/** What a cancelled job answers. */
+export const cancelled = (kind: WorkerJob['kind']): ApiResult<never> => fail({ code: 'CANCELLED', message: CANCELLED_MESSAGES[kind] });
 
 type JobResult = ApiResult<ExportJobDone> | ApiResult<PackVerification>;
 
 /** Runs one job on the calling thread: what the worker does with the job it is sent. */
 export async function runJob(work: WorkerJob, progress: JobProgress): Promise<JobResult> {
-  if (work.kind === 'export') return runExportJob(work.job, progress);
-  return ok(await verifyEvidence(work.path, reperformFromManifest, progress));
+  return work.kind === 'export' ? runExportJob(work.job, progress) : verifyJob(work.path, progress);
 }
+
+const verifyJob = async (path: string, progress: JobProgress): Promise<ApiResult<PackVerification>> => ok(await verifyEvidence(path, reperformFromManifest, progress));
 
 /**
  * On this thread, for tests and the browser harness's quick paths: cancelling takes effect at the next progress
@@ -44,7 +44,7 @@ export async function runJob(work: WorkerJob, progress: JobProgress): Promise<Jo
  */
 export const inThisThread: EvidenceRunner = {
   exportPack: async (job, progress, signal) => runCancellable('export', signal, progress, (report) => runExportJob(job, report)),
-  verify: async (path, progress, signal) => runCancellable('verify', signal, progress, async (report) => ok(await verifyEvidence(path, reperformFromManifest, report))),
+  verify: async (path, progress, signal) => runCancellable('verify', signal, progress, (report) => verifyJob(path, report)),
 };
 
 async function runCancellable<T>(kind: WorkerJob['kind'], signal: AbortSignal, progress: JobProgress, work: (report: JobProgress) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {

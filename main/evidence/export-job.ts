@@ -31,7 +31,8 @@ export interface ExportJobDone {
   readonly signer: { readonly subject: string; readonly fingerprint: string } | null;
 }
 
-export type ExportJobProgress = (phase: ProgressPhase, done: number, total: number) => void;
+/** An evidence job's progress: the phase, and how far into it. */
+export type JobProgress = (phase: ProgressPhase, done: number, total: number) => void;
 
 // The read phase's steps, as performAudit marks them: the Entra files, then the target's.
 const LOAD_STAGES = 2;
@@ -45,7 +46,7 @@ const byRowKey = (a: { rowKey: string }, b: { rowKey: string }): number => (a.ro
  * give the counts of the app's last run, and writes the pack into `out` (the caller moves it into place).
  * Progress: each input read, accounts matched and classified, each part of the pack written.
  */
-export async function runExportJob(job: ExportJob, progress: ExportJobProgress): Promise<ApiResult<ExportJobDone>> {
+export async function runExportJob(job: ExportJob, progress: JobProgress): Promise<ApiResult<ExportJobDone>> {
   try {
     return await exportPack(job, progress);
   } catch (error) {
@@ -54,7 +55,7 @@ export async function runExportJob(job: ExportJob, progress: ExportJobProgress):
   }
 }
 
-async function exportPack(job: ExportJob, progress: ExportJobProgress): Promise<ApiResult<ExportJobDone>> {
+async function exportPack(job: ExportJob, progress: JobProgress): Promise<ApiResult<ExportJobDone>> {
   const { request } = job;
   let loaded = 0;
   progress('read', 0, LOAD_STAGES);

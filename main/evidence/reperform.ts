@@ -1,5 +1,5 @@
 import { describeIssue } from '@core/model/import-issue';
-import { writeFindingsCsv } from '@core/reconcile/findings-csv';
+import { findingsCsvPieces } from '@core/reconcile/findings-csv';
 import { performAudit } from '../cli/audit';
 import { ImportFailure } from '../files/import-failure';
 import type { Reperform } from './verify-pack';
@@ -17,7 +17,9 @@ export const reperformFromManifest: Reperform = async (manifest, inputPaths, onP
       // Packs from before fixes were recorded have no links.
       links: manifest.links ?? [],
     }, undefined, onProgress);
-    return writeFindingsCsv(outcome.result.rows);
+    const { rows } = outcome.result;
+    // Iterable again: a verification that finds a difference reads the text a second time to say where.
+    return { [Symbol.iterator]: () => findingsCsvPieces(rows) };
   } catch (error) {
     if (error instanceof ImportFailure) throw new Error(describeIssue(error.issue), { cause: error });
     throw error;

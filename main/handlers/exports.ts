@@ -6,7 +6,7 @@ import type { ExportedPack, ExportPackRequest } from '@core/api/export-request';
 import type { ImportIssue } from '@core/model/import-issue';
 import { fail, ok } from '@core/model/result';
 import type { ExportJob } from '../evidence/export-job';
-import { inThisThread, type EvidenceRunner } from '../evidence/evidence-runner';
+import { cancelled, inThisThread, type EvidenceRunner } from '../evidence/evidence-runner';
 import type { SigningIdentities } from '../evidence/identity-store';
 import { packZipPath } from '../evidence/pack-zip';
 import type { Signer } from '../evidence/signer';
@@ -67,7 +67,7 @@ export class Exports {
       );
       if (!done.ok) return done;
       // A cancel that came after the last byte was written still means the user does not want the pack.
-      if (control.signal.aborted) return fail({ code: 'CANCELLED', message: 'the export was cancelled; nothing was written' });
+      if (control.signal.aborted) return cancelled('export');
       await rename(out, destination);
       await rename(done.value.zip, packZipPath(destination));
       const { runId, files, rows } = done.value;

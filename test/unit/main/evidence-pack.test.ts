@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSelfSignedSigner } from '../../../main/evidence/signer';
+import { verifyPack, type Reperform } from '../../../main/evidence/verify-pack';
 import type { Output } from '../../../main/cli/output';
 import { run } from '../../../main/cli/run';
 import { fixture } from '../../support/fixtures';
@@ -12,6 +13,9 @@ import { tempDir, tempFile } from '../../support/temp-files';
 
 const exec = promisify(execFile);
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** A re-performance that gives these pieces of findings.csv. */
+const giving = (pieces: readonly string[]): Reperform => async () => pieces;
 
 function capture(): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -141,6 +145,22 @@ describe('the evidence pack', () => {
     expect(await run(['audit', ...SCENARIO, '--sign-key', keyPath, '--sign-cert', certificatePath, '--out', reSigned], capture())).toBe(0);
     await writeFile(join(reSigned, 'findings.csv'), await readFile(edited));
     expect((await verified(reSigned)).stderr).toContain('verification failed at findings.csv: changed');
+  });
+
+  it('compares the re-performed findings piece by piece, and says on which line they differ from the pack\'s', async () => {
+    const out = await signedPack();
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    const cut = findings.indexOf('\n', findings.length >> 1) + 1;
+    const rows = findings.split('\n').length - 2;
+
+    const same = await verifyPack(out, giving([findings.slice(0, cut), findings.slice(cut)]));
+    expect([same.ok, same.checks.at(-1)]).toEqual([true, { check: 're-performance', ok: true, detail: `findings.csv re-performed from inputs/ byte for byte (${rows} rows)` }]);
+
+    const lines = findings.split('\n');
+    const changedLine = lines.findIndex((line) => line.includes('PRIVILEGED'));
+    const other = lines.map((line, index) => (index === changedLine ? line.replace('PRIVILEGED', 'SERVICE_ACCOUNT') : line)).join('\n');
+    const differs = await verifyPack(out, giving([other.slice(0, cut), other.slice(cut)]));
+    expect([differs.ok, differs.checks.at(-1)]).toEqual([false, { check: 'findings.csv', ok: false, detail: `not what the inputs give: line ${changedLine + 1} differs` }]);
   });
 
   it('gives the same findings.csv, manifest.json and signature bytes for the same inputs, settings, export time and key', async () => {
