@@ -81,6 +81,7 @@ export async function verifyPack(folder: string, reperform: Reperform, progress:
     if (!actual) return failed(file.path, 'missing', manifest);
     if (actual.size !== file.size || actual.sha256 !== file.sha256) return failed(file.path, `changed: SHA-256 ${actual.sha256}, the manifest says ${file.sha256}`, manifest);
   }
+  progress('read', manifest.files.length, manifest.files.length);
   const present = await listFiles(folder);
   const own = new Set<string>([PACK.manifest, PACK.signature, PACK.sums, ...listed.keys()]);
   const extra = present.find((path) => !own.has(path));
