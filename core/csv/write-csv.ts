@@ -12,7 +12,8 @@ const AT = 64;
 const TAB = 9;
 const CR = 13;
 
-function startsFormula(value: string): boolean {
+/** Whether a spreadsheet would read the value as a formula: `neutraliseFormula` then adds an apostrophe. */
+export function startsFormula(value: string): boolean {
   const first = value.charCodeAt(0);
   return first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB || first === CR;
 }

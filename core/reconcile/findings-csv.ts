@@ -1,4 +1,4 @@
-import { csvField, csvLine } from '../csv/write-csv';
+import { csvLine, startsFormula } from '../csv/write-csv';
 import type { ReconciliationRow } from '../model/reconciliation';
 
 export const FINDINGS_CSV_HEADER = [
@@ -86,17 +86,26 @@ export function* findingsCsvPieces(rows: readonly ReconciliationRow[]): Generato
   }
   let piece = csvLine(FINDINGS_CSV_HEADER);
   const line: string[] = [];
-  const quoted: string[] = [];
   for (const row of rows) {
     fillFields(line, row);
-    for (let column = 0; column < line.length; column += 1) quoted[column] = csvField(line[column]!);
-    piece += `${quoted.join(',')}\n`;
+    const joined = line.join(',');
+    piece += PLAIN_LINE.test(joined) && !anyStartsFormula(line) ? `${joined}\n` : csvLine(line);
     if (piece.length >= PIECE_CHARS) {
       yield piece;
       piece = '';
     }
   }
   yield piece;
+}
+
+// A line whose fields are all written as they are: no field holds a comma (the line has exactly one between
+// each two fields), a quote or a line break. One native test of the joined line replaced quoting each field
+// apart, a loop over every character in JavaScript (1.2 s of 2.0 s a million rows).
+const PLAIN_LINE = new RegExp(`^(?:[^,"\\r\\n]*,){${FINDINGS_CSV_HEADER.length - 1}}[^,"\\r\\n]*$`);
+
+function anyStartsFormula(line: readonly string[]): boolean {
+  for (const field of line) if (startsFormula(field)) return true;
+  return false;
 }
 
 /** Whether the rows are already in the file's order; checked before the first piece, which cannot be taken back. */

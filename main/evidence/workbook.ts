@@ -322,13 +322,11 @@ function keyValueSheet(name: string, lines: readonly KeyValue[]): NamedSheet {
 function tableSheets(table: Table, limit: number): NamedSheet[] {
   const widths = table.columns.map((column) => column.width);
   const header = table.columns.map((column) => column.header);
-  const kinds = table.columns.map((column) => column.kind);
-  const style = (value: XlsxValue, index: number): StyleId => {
-    const kind = kinds[index];
-    if (kind === 'date') return STYLE.date;
-    if (kind === 'severity' && typeof value === 'string') return SEVERITY_STYLE[value] ?? STYLE.plain;
-    return STYLE.plain;
-  };
+  // Each column's style worked out once: only a severity's depends on the value.
+  const styles = table.columns.map((column) => (column.kind === 'date' ? STYLE.date : STYLE.plain));
+  const bySeverity = table.columns.map((column) => column.kind === 'severity');
+  const style = (value: XlsxValue, index: number): StyleId =>
+    bySeverity[index] === true && typeof value === 'string' ? (SEVERITY_STYLE[value] ?? STYLE.plain) : (styles[index] ?? STYLE.plain);
   if (table.count === 0) {
     const rows = table.whenEmpty === undefined ? [] : [[table.whenEmpty]];
     return [{ name: table.name, widths, header, rows, rowCount: rows.length, style: () => STYLE.plain }];

@@ -4,6 +4,12 @@
 // at 1 MB), small enough that the few in flight keep memory flat.
 const BUFFER_BYTES = 1024 * 1024;
 
+// From this length a text is checked and copied natively: a loop over its characters cost 5-6 ns a character,
+// twice the native pair's at 70 characters; below about 30 the two native calls' overhead costs more than the loop.
+const NATIVE_FROM = 32;
+// Any character `plain` does not copy as it is: controls, beyond ASCII, and the markup characters " & < >.
+const NOT_PLAIN = /[^\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e]/;
+
 /**
  * Buffers the XML is written into, each back here once zlib has read it: a fresh buffer per chunk would cost its
  * allocation and page faults every time. Buffers larger than usual (for one very long value) are not kept.
@@ -94,6 +100,7 @@ export class XmlBytes {
    * nothing (what it copied is dropped) and says false. Room for `text.length` bytes made by the caller.
    */
   plain(text: string): boolean {
+    if (text.length >= NATIVE_FROM) return this.plainNative(text);
     const buffer = this.buffer;
     let at = this.at;
     for (let index = 0; index < text.length; index += 1) {
@@ -102,6 +109,13 @@ export class XmlBytes {
       buffer[at++] = code;
     }
     this.at = at;
+    return true;
+  }
+
+  /** `plain` for a long text: checked by a regular expression and copied by Node, both native. */
+  private plainNative(text: string): boolean {
+    if (NOT_PLAIN.test(text)) return false;
+    this.at += this.buffer.write(text, this.at, 'latin1');
     return true;
   }
 

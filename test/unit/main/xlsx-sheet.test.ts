@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excelSerial } from '../../../main/evidence/xlsx/cell-xml';
 import { writeSheet, type SheetContent } from '../../../main/evidence/xlsx/sheet-writer';
 import { STYLE, type StyleId } from '../../../main/evidence/xlsx/styles';
 import type { ZipEntryWriter } from '../../../main/evidence/zip/zip-writer';
@@ -47,6 +48,21 @@ describe('the sheet writer', () => {
     const asDates = await sheetData(instants.map((ms) => [new Date(ms), 'x']), undefined, firstColumnDated);
     expect(asNumbers).toBe(asDates);
     expect(asNumbers.slice(0, asNumbers.indexOf('</row>'))).toBe('<row r="1"><c r="A1" s="2"><v>46348.5</v></c><c t="inlineStr"><is><t>x</t></is></c>');
+  });
+
+  it('writes an instant with a time of day as String() writes its serial, when another day shares the time of day', async () => {
+    // Logins to the second and to the millisecond, 1990 to 2079, each time of day on several days: the serial's
+    // digits after the point are kept by time of day, so any day must read them back as its own serial's.
+    const instants = Array.from({ length: 2000 }, (_, index) => Date.UTC(1990 + (index % 90), index % 12, 1 + (index % 28)) + ((index * 7919) % 86_400) * 1000 + (index % 3 === 0 ? index % 1000 : 0));
+    const times = instants.flatMap((ms) => [ms, ms + 86_400_000 * 365]);
+    const xml = await sheetData(times.map((ms) => [ms]), undefined, firstColumnDated);
+    expect(xml.match(/<v>[^<]*<\/v>/g)).toEqual(times.map((ms) => `<v>${excelSerial(ms)}</v>`));
+  });
+
+  it('numbers rows one after another, across each change in the number of digits', async () => {
+    const rows = Array.from({ length: 1001 }, () => ['x']);
+    const xml = await sheetData(rows, ['H']);
+    expect(xml.match(/<row r="\d+"/g)).toEqual(Array.from({ length: 1002 }, (_, index) => `<row r="${index + 1}"`));
   });
 
   it('writes a value repeated down a column the same way each time', async () => {
