@@ -165,11 +165,7 @@ function correlateAll(
   const hasAliases = settings.domainAliases.some((group) => group.length > 1);
   // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
   const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
-  const correlations: AccountCorrelation[] = [];
-  for (let index = 0; index < accounts.length; index += 1) {
-    correlations.push(correlator.correlate(accounts[index]!));
-    if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('match', index + 1, accounts.length);
-  }
+  const correlations = correlator.correlateAll(accounts, onProgress && ((done) => onProgress('match', done, accounts.length)));
   onProgress?.('match', accounts.length, accounts.length);
   return correlations;
 }
