@@ -84,6 +84,8 @@ interface SimilarName {
 // Every orphan's correlation is the same; one frozen object serves them all.
 const ORPHAN: AccountCorrelation = Object.freeze({ situation: 'ORPHAN', identities: Object.freeze([]), position: -1, correlation: undefined, emailDiffers: undefined });
 
+const ascending = (a: number, b: number): number => a - b;
+
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
 // How many accounts between two progress reports.
@@ -103,15 +105,9 @@ export class Correlator {
   readonly #similarByForm = new Map<string, readonly SimilarName[]>();
   // One account's keys for one rule, and the positions they find; reused, since a million accounts would
   // otherwise each allocate arrays (a list grown by push keeps room for 17 numbers).
-  readonly #accountKeys: string[] = [];
+  readonly #accountKeys = new AccountKeys();
   readonly #found: number[] = [];
-  // The field each of those keys came from, for the explanation of a match.
-  readonly #accountFields: string[] = [];
-  readonly #collectKey: KeySink = (field, key) => {
-    if (key === undefined) return;
-    this.#accountKeys.push(key);
-    this.#accountFields.push(field);
-  };
+  #foundCount = 0;
 
   /**
    * `visitOrder`, when given, lists every identity position in the order the indices are built in: the order
@@ -217,40 +213,50 @@ export class Correlator {
 
     const accountKeys = this.#accountKeys;
     for (const rule of this.#rules) {
-      accountKeys.length = 0;
-      this.#accountFields.length = 0;
-      rule.accountKeys(account, this.#collectKey);
-      if (accountKeys.length === 0) continue;
+      accountKeys.size = 0;
+      rule.accountKeys(account, accountKeys.collect);
+      if (accountKeys.size === 0) continue;
       const index = (rule.index ??= this.#buildIndex(rule));
-      // A plain array: nearly every account finds one position or none, and a Set per rule per account
-      // is a large share of a million-account run.
-      const found = this.#found;
-      found.length = 0;
-      for (const key of accountKeys) {
-        const values = index.entries.get(key);
+      // A plain array with a count: nearly every account finds one position or none, and a Set per rule per
+      // account is a large share of a million-account run.
+      this.#foundCount = 0;
+      for (let at = 0; at < accountKeys.size; at += 1) {
+        const values = index.entries.get(accountKeys.keys[at]!);
+        accountKeys.values[at] = values;
         if (values === undefined) continue;
-        if (typeof values === 'number') this.#consider(values >> FIELD_BITS, found, excluded);
-        else for (const value of values) this.#consider(value >> FIELD_BITS, found, excluded);
+        if (typeof values === 'number') this.#consider(values >> FIELD_BITS, excluded);
+        else for (const value of values) this.#consider(value >> FIELD_BITS, excluded);
       }
-      if (found.length === 0) continue;
+      if (this.#foundCount === 0) continue;
+      const position = this.#found[0]!;
+      const matched = this.#foundCount === 1;
       // Candidates in position order, which is identity id order.
-      const candidates = found.length === 1 ? [this.#identities[found[0]!]!] : found.toSorted((a, b) => a - b).map((position) => this.#identities[position]!);
-      const matched = candidates.length === 1;
-      const reason = matched ? explainKeyMatch(rule, index, accountKeys, this.#accountFields, found[0]!) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
+      const candidates = matched
+        ? [this.#identities[position]!]
+        : this.#found
+            .slice(0, this.#foundCount)
+            .toSorted(ascending)
+            .map((at) => this.#identities[at]!);
+      const reason = matched ? explainKeyMatch(rule, accountKeys, position) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: matched ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
-        position: matched ? found[0]! : -1,
+        position: matched ? position : -1,
         correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
         // The index holds the identity's normalised addresses: the drift rule need not normalise them again.
-        emailDiffers: matched && rule.rule === 'email' ? indexedEmailDiffers(index, accountKeys, this.#accountFields, found[0]!) : undefined,
+        emailDiffers: matched && rule.rule === 'email' ? indexedEmailDiffers(index, accountKeys, position) : undefined,
       };
     }
     return undefined;
   }
 
-  #consider(position: number, found: number[], excluded: ReadonlySet<string>): void {
-    if (!found.includes(position) && (excluded.size === 0 || !excluded.has(this.#identities[position]!.id))) found.push(position);
+  /** Adds the position to those found, once, unless a reviewer unlinked its identity from the account. */
+  #consider(position: number, excluded: ReadonlySet<string>): void {
+    const found = this.#found;
+    for (let at = 0; at < this.#foundCount; at += 1) if (found[at] === position) return;
+    if (excluded.size > 0 && excluded.has(this.#identities[position]!.id)) return;
+    found[this.#foundCount] = position;
+    this.#foundCount += 1;
   }
 
   #positionOf(identityId: string): number | undefined {
@@ -272,23 +278,27 @@ export class Correlator {
     const fieldsOf = new Uint8Array(this.#identities.length);
     // One identity's distinct keys, each with the bits of the fields that gave it: UPN and mail are mostly one
     // address, which is added once.
+    // Counted, not emptied by setting their length (see `AccountKeys`).
     const keys: string[] = [];
     const fields: number[] = [];
+    let count = 0;
     const collect: KeySink = (field, key) => {
       if (key === undefined) return;
       const bit = 1 << rule.identityFields.indexOf(field);
-      const at = keys.indexOf(key);
-      if (at < 0) {
-        keys.push(key);
-        fields.push(bit);
-      } else fields[at]! |= bit;
+      let at = 0;
+      while (at < count && keys[at] !== key) at += 1;
+      if (at < count) fields[at]! |= bit;
+      else {
+        keys[count] = key;
+        fields[count] = bit;
+        count += 1;
+      }
     };
     this.#eachIdentity((identity, position) => {
-      keys.length = 0;
-      fields.length = 0;
+      count = 0;
       rule.identityKeys(identity, collect);
       let all = 0;
-      for (let at = 0; at < keys.length; at += 1) {
+      for (let at = 0; at < count; at += 1) {
         entries.add(keys[at], (position << FIELD_BITS) | fields[at]!);
         all |= fields[at]!;
       }
@@ -430,9 +440,27 @@ function lengthsAllowSimilarity(a: number, b: number): boolean {
   return jaroBound + 0.4 * (1 - jaroBound) >= NAME_SIMILARITY_THRESHOLD;
 }
 
-/** The bits of the identity's fields that gave the key, among the index's values for the key; 0 for none. */
-function fieldsWithKey(index: KeyIndex, key: string, position: number): number {
-  const values = index.entries.get(key);
+/**
+ * One account's keys for one rule, each with the account field it came from and the index values it found.
+ * Reused from account to account and emptied by setting `size` to 0: setting an array's length calls into the
+ * runtime, 0.3 s of a 300,000-account run.
+ */
+class AccountKeys {
+  readonly keys: string[] = [];
+  readonly fields: string[] = [];
+  readonly values: (number | readonly number[] | undefined)[] = [];
+  size = 0;
+
+  readonly collect: KeySink = (field, key) => {
+    if (key === undefined) return;
+    this.keys[this.size] = key;
+    this.fields[this.size] = field;
+    this.size += 1;
+  };
+}
+
+/** The bits of the identity's fields that gave a key, among the index values found for the key; 0 for none. */
+function fieldsWithKey(values: number | readonly number[] | undefined, position: number): number {
   if (values === undefined) return 0;
   if (typeof values === 'number') return values >> FIELD_BITS === position ? values & FIELD_MASK : 0;
   for (const value of values) if (value >> FIELD_BITS === position) return value & FIELD_MASK;
@@ -446,12 +474,11 @@ const firstField = (rule: KeyedRule, bits: number): string => rule.identityField
  * The first account key, in order, that equals one of the identity's (its first such field): what matched
  * what. The account's keys and their fields are those the match was found with (defined ones, in order).
  */
-function explainKeyMatch(rule: KeyedRule, index: KeyIndex, accountKeys: readonly string[], accountFields: readonly string[], position: number): string {
-  for (let at = 0; at < accountKeys.length; at += 1) {
-    const key = accountKeys[at]!;
-    const bits = fieldsWithKey(index, key, position);
+function explainKeyMatch(rule: KeyedRule, accountKeys: AccountKeys, position: number): string {
+  for (let at = 0; at < accountKeys.size; at += 1) {
+    const bits = fieldsWithKey(accountKeys.values[at], position);
     // Joined, not a template: the reason is kept with the row, and a template's pieces would be kept with it.
-    if (bits !== 0) return ['account ', accountFields[at]!, ' matches identity ', firstField(rule, bits), ' (', key, ')'].join('');
+    if (bits !== 0) return ['account ', accountKeys.fields[at]!, ' matches identity ', firstField(rule, bits), ' (', accountKeys.keys[at]!, ')'].join('');
   }
   return `matched by ${rule.rule}`;
 }
@@ -461,10 +488,11 @@ function explainKeyMatch(rule: KeyedRule, index: KeyIndex, accountKeys: readonly
  * while it has one: the email part of attribute drift, as rule 3 decides it from the same normalised keys. False
  * when the account has no email key.
  */
-function indexedEmailDiffers(index: KeyIndex, accountKeys: readonly string[], accountFields: readonly string[], position: number): boolean {
-  const at = accountFields.indexOf('email');
-  if (at < 0) return false;
-  if ((fieldsWithKey(index, accountKeys[at]!, position) & MAIL_OR_OTHER_ADDRESS) !== 0) return false;
+function indexedEmailDiffers(index: KeyIndex, accountKeys: AccountKeys, position: number): boolean {
+  let at = 0;
+  while (at < accountKeys.size && accountKeys.fields[at] !== 'email') at += 1;
+  if (at === accountKeys.size) return false;
+  if ((fieldsWithKey(accountKeys.values[at], position) & MAIL_OR_OTHER_ADDRESS) !== 0) return false;
   return (index.fieldsOf[position]! & MAIL_OR_OTHER_ADDRESS) !== 0;
 }
 
