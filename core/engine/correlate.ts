@@ -20,6 +20,46 @@ export interface AccountCorrelation {
   readonly emailDiffers: boolean | undefined;
 }
 
+/**
+ * Every account's correlation, by account index, kept as columns until every row is built: an object per account
+ * holding them would be 64 MB of old-generation garbage at 1,000,000 accounts. An account not set is an orphan.
+ */
+export class Correlations {
+  readonly #identities: (readonly Identity[])[];
+  readonly #correlations: (Correlation | undefined)[];
+  /** The matched identity's position, or -1 (see `AccountCorrelation.position`). */
+  readonly positions: Int32Array;
+  // 1 or 0 for whether the email differs, -1 when correlation did not decide it.
+  readonly #emailDiffers: Int8Array;
+
+  constructor(accounts: number) {
+    this.#identities = Array.from({ length: accounts }, () => ORPHAN.identities);
+    this.#correlations = Array.from({ length: accounts }, () => undefined);
+    this.positions = new Int32Array(accounts).fill(-1);
+    this.#emailDiffers = new Int8Array(accounts).fill(-1);
+  }
+
+  set(index: number, correlation: AccountCorrelation): void {
+    this.#identities[index] = correlation.identities;
+    this.#correlations[index] = correlation.correlation;
+    this.positions[index] = correlation.position;
+    this.#emailDiffers[index] = correlation.emailDiffers === undefined ? -1 : correlation.emailDiffers ? 1 : 0;
+  }
+
+  /** The account's correlation as one object, made for the caller (the situation told by how many identities). */
+  get(index: number): AccountCorrelation {
+    const identities = this.#identities[index]!;
+    const emailDiffers = this.#emailDiffers[index]!;
+    return {
+      situation: identities.length === 0 ? 'ORPHAN' : identities.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
+      identities,
+      position: this.positions[index]!,
+      correlation: this.#correlations[index],
+      emailDiffers: emailDiffers < 0 ? undefined : emailDiffers === 1,
+    };
+  }
+}
+
 export const NAME_SIMILARITY_THRESHOLD = 0.92;
 const NAME_CONFIDENCE_FACTOR = 0.8;
 // A name token shared by more identities than this is too common to compare one by one (a "John");
@@ -170,14 +210,14 @@ export class Correlator {
    * link or key settled, so its index holds only the names those accounts can look up (at 300,000 accounts about
    * one in ten; indexing every identity's name and tokens was 2.0 s of the 9.7 s reconcile took).
    */
-  correlateAll(accounts: readonly Account[], onProgress?: (done: number) => void): AccountCorrelation[] {
-    const correlations: AccountCorrelation[] = [];
+  correlateAll(accounts: readonly Account[], onProgress?: (done: number) => void): Correlations {
+    const correlations = new Correlations(accounts.length);
     // The accounts left for rule 5, by index, with their name forms.
     const byName: number[] = [];
     for (let index = 0; index < accounts.length; index += 1) {
       const correlation = this.#correlateByLinkOrKey(accounts[index]!);
       if (correlation === undefined) byName.push(index);
-      correlations.push(correlation ?? ORPHAN);
+      else correlations.set(index, correlation);
       if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress(index + 1);
     }
     // The key indices are done with: let them go before the name index is built.
@@ -186,7 +226,7 @@ export class Correlator {
     this.#names = buildNameIndex(forms, this.#identities.length, (visit) => this.#eachIdentity(visit));
     for (let at = 0; at < byName.length; at += 1) {
       const index = byName[at]!;
-      correlations[index] = this.#correlateByName(forms[at]!, this.#excludedFor(accounts[index]!));
+      correlations.set(index, this.#correlateByName(forms[at]!, this.#excludedFor(accounts[index]!)));
     }
     this.#names = undefined;
     this.#similarByForm.clear();

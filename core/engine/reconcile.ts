@@ -14,7 +14,7 @@ import {
   type Situation,
 } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
-import type { AccountCorrelation } from './correlate';
+import type { AccountCorrelation, Correlations } from './correlate';
 import { Correlator } from './correlate';
 import * as rules from './findings';
 import { buildKeyMaker } from './keys';
@@ -100,7 +100,7 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   // and the entries() iterator then allocates a pair per account.
   for (let index = 0; index < accounts.length; index += 1) {
     const account = accounts[index]!;
-    const correlation = correlations[index]!;
+    const correlation = correlations.get(index);
     if (correlated !== undefined) for (const identity of correlation.identities) correlated.add(identity.id);
     const { position } = correlation;
     rows.push(accountRow(account, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations));
@@ -137,12 +137,12 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
 function activeAccountsPerIdentity(
   runStart: Int32Array,
   accounts: readonly Account[],
-  correlations: readonly AccountCorrelation[],
+  correlations: Correlations,
 ): { of(position: number): number } {
   const counts = new Int32Array(runStart.length);
-  for (let index = 0; index < correlations.length; index += 1) {
-    const correlation = correlations[index]!;
-    const { position } = correlation;
+  const { positions } = correlations;
+  for (let index = 0; index < positions.length; index += 1) {
+    const position = positions[index]!;
     if (position < 0 || !rules.isActive(accounts[index]!)) continue;
     counts[runStart[position]!]! += 1;
   }
@@ -161,7 +161,7 @@ function correlateAll(
   links: readonly ManualLink[],
   settings: ReconciliationSettings,
   onProgress: ReconcileProgress | undefined,
-): AccountCorrelation[] {
+): Correlations {
   const hasAliases = settings.domainAliases.some((group) => group.length > 1);
   // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
   const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
