@@ -123,10 +123,17 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
     settings,
     defaultDomain: keys.defaultDomain,
     scope: input.scope,
-    population: { identities: identities.length, accounts: accounts.length, activeAccounts: accounts.filter(rules.isActive).length },
+    population: { identities: identities.length, accounts: accounts.length, activeAccounts: countActive(accounts) },
     rows,
     counts: countRows(rows),
   };
+}
+
+/** How many accounts are active; counted, not filtered: a filtered list of a million accounts is 8 MB to drop. */
+function countActive(accounts: readonly Account[]): number {
+  let active = 0;
+  for (let index = 0; index < accounts.length; index += 1) if (rules.isActive(accounts[index]!)) active += 1;
+  return active;
 }
 
 /**
