@@ -15,7 +15,7 @@ export interface AccountCorrelation {
   readonly correlation: Correlation | undefined;
   /**
    * Whether the account's email differs from every mail and other address of the matched identity (attribute
-   * drift), when matching by email already normalised them all; undefined when it did not.
+   * drift), when the email rule matched it (its index holds those addresses normalised); undefined otherwise.
    */
   readonly emailDiffers: boolean | undefined;
 }
@@ -106,7 +106,7 @@ interface LinkState {
   last: ManualLink | undefined;
 }
 
-/** Rule 5's indices over the identities' names, built the first time an account needs the rule. */
+/** Rule 5's indices over the identities' names, built once the accounts left for the rule are known. */
 interface NameIndex {
   readonly exactNames: MultiIndex;
   readonly tokens: MultiIndex;
