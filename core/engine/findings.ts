@@ -198,8 +198,11 @@ function emailKeyDiffers(account: Account, identity: Identity, keys: KeyMaker): 
  * (undefined when it did not), which spares normalising the addresses again.
  */
 export function attributeDrift(account: Account, identity: Identity, ctx: FindingContext, knownEmailDiffers?: boolean): Finding | undefined {
-  driftNames.length = 0;
-  driftValues.length = 0;
+  // Emptied only when not empty: setting an array's length calls into the runtime, and nearly every pair has no drift.
+  if (driftNames.length > 0) {
+    driftNames.length = 0;
+    driftValues.length = 0;
+  }
   if (knownEmailDiffers ?? emailKeyDiffers(account, identity, ctx.keys)) {
     noteDrift('email', account.email ?? '', [identity.mail, ...identity.otherAddresses].filter(Boolean).join('; '));
   }
