@@ -95,7 +95,8 @@ export async function* readCsvText(texts: AsyncIterable<string>, context: CsvSou
         const cursor = result.meta.cursor;
         line += countLineBreaks(text, rowStart, cursor);
         rowStart = cursor;
-        const quoteError = result.errors.find((error) => error.type === 'Quotes');
+        // Most rows have no error: no search (and no closure) per row.
+        const quoteError = result.errors.length === 0 ? undefined : result.errors.find(isQuoteError);
         if (quoteError) failAt(rowLine, 'PARSE_ERROR', quoteProblem(final, quoteError.code));
         acceptRow(result.data, rowLine);
       },
@@ -154,6 +155,8 @@ export async function* readCsvText(texts: AsyncIterable<string>, context: CsvSou
   while (batch.rows.length > 0) yield takeBatch(batchRows);
   return context.end(rowsRead, laterWarnings);
 }
+
+const isQuoteError = (error: Papa.ParseError): boolean => error.type === 'Quotes';
 
 function hasLines(text: string, count: number): boolean {
   let found = 0;
