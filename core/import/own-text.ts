@@ -2,8 +2,8 @@
 const VIEW_MIN_LENGTH = 13;
 
 /**
- * The value as a string of its own. A cell the CSV parser cut from a 1 MB chunk of the file is a view into that
- * chunk, and one such cell kept by a record keeps the whole chunk: a million records keep the whole file, every
+ * The value as a string of its own. A cell the CSV parser cut from a chunk of the file (256 KB) is a view into
+ * that chunk, and one such cell kept by a record keeps the whole chunk: a million records keep the whole file, every
  * unused column included (280 MB for the bench's Entra users). The copy is written into a new string; short
  * values are copies already.
  */
