@@ -1,6 +1,6 @@
 import { presentValue } from '../normalise/absent';
 import { ownText } from './own-text';
-import { parseBooleanValue, parseInstant, type InstantOptions } from './values';
+import { instantMs, parseBooleanValue, type InstantOptions } from './values';
 
 /** Reads the cells of one row by column position; -1 means the column is absent from the file. */
 export const cell = (row: readonly string[], index: number): string | undefined => (index < 0 ? undefined : presentValue(row[index]));
@@ -10,9 +10,7 @@ export const keptCell = (row: readonly string[], index: number): string | undefi
 
 /** An instant cell as epoch ms, or undefined when absent or unreadable (the importer reports unreadable ones). */
 export function instantCell(row: readonly string[], index: number, options?: InstantOptions): number | undefined {
-  if (index < 0) return undefined;
-  const parsed = parseInstant(row[index], options);
-  return parsed.kind === 'instant' ? parsed.ms : undefined;
+  return index < 0 ? undefined : instantMs(row[index], options);
 }
 
 const ENABLED_WORDS: Readonly<Record<string, boolean>> = {

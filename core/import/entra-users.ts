@@ -190,9 +190,10 @@ function typeNameAdvice(column: string, typeName: string): string {
   return `select the values inside it before exporting, e.g. Select-Object @{n='LastSignIn';e={$_.SignInActivity.LastSignInDateTime}}, or export with ConvertTo-Json`;
 }
 
-const latest = (...instants: (number | undefined)[]): number | undefined => {
-  const known = instants.filter((instant): instant is number => instant !== undefined);
-  return known.length === 0 ? undefined : Math.max(...known);
+// Two arguments, not a rest list filtered: it runs for every row, and each call allocated two arrays.
+const latest = (first: number | undefined, second: number | undefined): number | undefined => {
+  if (first === undefined) return second;
+  return second === undefined ? first : Math.max(first, second);
 };
 
 /**
@@ -201,6 +202,7 @@ const latest = (...instants: (number | undefined)[]): number | undefined => {
  * (the portal preview export does this) is read for all three.
  */
 export function lastSignInFromRow(row: readonly string[], columns: SignInColumns): number | undefined {
+  if (!hasSignInColumns(columns)) return undefined;
   const blob = signInBlob(row, columns);
   if (blob !== undefined) return blob;
   // lastSignInDateTime also moves on failed attempts, so the successful one wins when the export has it.

@@ -5,7 +5,7 @@ import { cell, columnsNamed, enabledCell, instantCell, keepAttributes, keptCell,
 import { canonicalColumnName, findColumn } from './header';
 import { ACCOUNT_FIELDS, type AccountField, type CellByName, type TargetProfile } from './profiles/target-profile';
 import { EMAIL_COLUMNS, GENERIC_COLUMNS, LOGIN_COLUMNS, generic } from './profiles/targets/generic';
-import { parseInstant, type DateOrder, type InstantOptions } from './values';
+import { instantMs, type DateOrder, type InstantOptions } from './values';
 
 export { ACCOUNT_FIELDS, GENERIC_COLUMNS, type AccountField };
 
@@ -187,6 +187,7 @@ export function accountFromRow(layout: TargetLayout, header: readonly string[], 
 }
 
 function roles(layout: TargetLayout, row: readonly string[]): readonly string[] {
+  if (layout.roles.length === 0) return NO_VALUES; // no flatMap's empty array per row of a dump without roles
   const found = layout.roles.length === 1 ? listCell(row, layout.roles[0]!) : layout.roles.flatMap((index) => listCell(row, index));
   return found.length === 0 ? NO_VALUES : found;
 }
@@ -196,8 +197,8 @@ const datesReadIn = (order: DateOrder | undefined): InstantOptions => (order ===
 function latestInstant(row: readonly string[], columns: readonly number[], dates: InstantOptions): number | undefined {
   let latest: number | undefined;
   for (const index of columns) {
-    const parsed = parseInstant(row[index], dates);
-    if (parsed.kind === 'instant' && (latest === undefined || parsed.ms > latest)) latest = parsed.ms;
+    const ms = instantMs(row[index], dates);
+    if (ms !== undefined && (latest === undefined || ms > latest)) latest = ms;
   }
   return latest;
 }

@@ -95,7 +95,8 @@ export async function* readCsvText(texts: AsyncIterable<string>, context: CsvSou
         const cursor = result.meta.cursor;
         line += countLineBreaks(text, rowStart, cursor);
         rowStart = cursor;
-        const quoteError = result.errors.find((error) => error.type === 'Quotes');
+        // Most rows have no error: no search (and no closure) per row.
+        const quoteError = result.errors.length === 0 ? undefined : result.errors.find(isQuoteError);
         if (quoteError) failAt(rowLine, 'PARSE_ERROR', quoteProblem(final, quoteError.code));
         acceptRow(result.data, rowLine);
       },
@@ -132,12 +133,28 @@ export async function* readCsvText(texts: AsyncIterable<string>, context: CsvSou
     return taken;
   };
 
+  /**
+   * The text left to read once the record cut at the end of the last chunk is completed from this chunk's first
+   * line and parsed on its own. Joining the leftover with the whole chunk made V8 copy the chunk when the boundary
+   * search flattened it: a second large string per chunk, garbage for the old generation. The rest of the chunk
+   * is read as a view of it. When the record does not end on that line (a quoted value with line breaks), the
+   * two are joined as before.
+   */
+  const completeCutRecord = (text: string, delimiter: Delimiter): string => {
+    const firstBreak = text.indexOf('\n');
+    if (pending.length === 0 || firstBreak < 0) return pending + text;
+    const record = pending + text.slice(0, firstBreak + 1);
+    if (lastRecordBoundary(record, delimiter) !== record.length) return pending + text;
+    takeRecords(record, false, delimiter);
+    return text.slice(firstBreak + 1);
+  };
+
   for await (const text of texts) {
-    pending += text;
     if (layout === undefined) {
+      pending += text;
       if (pending.length < LAYOUT_CHARS && !hasLines(pending, LAYOUT_RECORDS + 1)) continue;
       layout = findLayout(false);
-    }
+    } else pending = completeCutRecord(text, layout.delimiter);
     const boundary = lastRecordBoundary(pending, layout.delimiter);
     if (boundary === 0) {
       if (pending.length > MAX_RECORD_CHARS) failAt(pendingLine, 'PARSE_ERROR', 'a quoted field starting on this line is never closed: more than 8 MB of text without its closing quote');
@@ -154,6 +171,8 @@ export async function* readCsvText(texts: AsyncIterable<string>, context: CsvSou
   while (batch.rows.length > 0) yield takeBatch(batchRows);
   return context.end(rowsRead, laterWarnings);
 }
+
+const isQuoteError = (error: Papa.ParseError): boolean => error.type === 'Quotes';
 
 function hasLines(text: string, count: number): boolean {
   let found = 0;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
-// Big reads: fewer chunks means fewer string concatenations and parser calls.
-const CHUNK_BYTES = 1 << 20;
+// Big reads: fewer chunks means fewer string concatenations and parser calls. Not bigger: every row parsed from
+// a chunk stays alive until its batch is taken, and the young-generation collector copies each live row; 256 KB
+// read the bench's 300k Entra users in 1.76 s of CPU against 1.98 s with 1 MB chunks (medians of 4 runs).
+const CHUNK_BYTES = 1 << 18;
 
 /**
  * The bytes of a file, read once: a head for detection, then every chunk in order. The SHA-256 covers the

@@ -314,6 +314,25 @@ describe('readSource: streaming', () => {
     expect(head?.format).toMatchObject({ delimiter: ';', preambleLines: 2, headerLine: 3 });
   }, 30_000);
 
+  it('reads records cut between chunks alike, whether or not the first line of the next chunk ends them', async () => {
+    // Every third value spans three lines, so chunks (256 KB) end inside such values and inside plain records.
+    const expectedLines: number[] = [];
+    const lines = ['id,note,mail'];
+    let line = 2;
+    for (let index = 0; index < 60_000; index += 1) {
+      expectedLines.push(line);
+      const quoted = index % 3 === 0;
+      lines.push(quoted ? `${index},"one, ""a""\ntwo\nthree",u${index}@x.com` : `${index},plain ${index},u${index}@x.com`);
+      line += quoted ? 3 : 1;
+    }
+    const path = await tempFile('cut.csv', `${lines.join('\n')}\n`);
+    const { batches } = await collect(path, { fileName: 'cut.csv', batchRows: 5000 });
+    const rows = batches.flatMap((batch) => batch.rows);
+    expect(rows.map((row) => row[0])).toEqual(expectedLines.map((_, index) => String(index)));
+    expect(rows.filter((row) => row[1] === 'one, "a"\ntwo\nthree')).toHaveLength(20_000);
+    expect(batches.flatMap((batch) => batch.lines)).toEqual(expectedLines);
+  }, 30_000);
+
   it('stops with CANCELLED when aborted mid-file', async () => {
     const rows = Array.from({ length: 300_000 }, (_, index) => `${index},u${index}@x.com`).join('\n');
     const abort = new AbortController();
