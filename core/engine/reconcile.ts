@@ -15,7 +15,7 @@ import {
 } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
 import type { AccountCorrelation, Correlations } from './correlate';
-import { Correlator } from './correlate';
+import { Correlator, PROGRESS_EVERY } from './correlate';
 import * as rules from './findings';
 import { buildKeyMaker } from './keys';
 import { remediationMaker, type RemediationMaker } from './remediation';
@@ -71,8 +71,6 @@ export function compareRows(a: ReconciliationRow, b: ReconciliationRow): number 
     compareText(a.identities.map((identity) => identity.id).join(';'), b.identities.map((identity) => identity.id).join(';'))
   );
 }
-
-const PROGRESS_EVERY = 50_000;
 
 /**
  * Reconciles accounts with identities as reconciliation.md specifies: correlation, situations, findings,
