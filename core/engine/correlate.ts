@@ -1,7 +1,7 @@
 import type { Account } from '../model/account';
 import type { Identity } from '../model/identity';
 import type { ManualLink } from '../model/manual-link';
-import type { Correlation, MatchRule } from '../model/reconciliation';
+import type { AccountKeyField, Correlation, CorrelationExplainer, MatchRule } from '../model/reconciliation';
 import type { KeyMaker } from './keys';
 import { MultiIndex } from './multi-index';
 import { jaroWinkler, nameForms } from './name-similarity';
@@ -87,17 +87,26 @@ const MAIL_OR_OTHER_ADDRESS = 0b110;
 /** Receives one key of a record with the field it came from; undefined keys are passed too and ignored. */
 type KeySink = (field: string, key: string | undefined) => void;
 
+type KeyRuleName = Exclude<MatchRule, 'name' | 'manual'>;
+
 interface KeyedRule {
-  readonly rule: Exclude<MatchRule, 'name' | 'manual'>;
+  readonly rule: KeyRuleName;
   readonly confidence: number;
   /** Built on first use: a run whose accounts never carry this rule's key never indexes every identity for it. */
   index: KeyIndex | undefined;
   /** The identity fields `identityKeys` names, in the order it gives their keys (at most `FIELD_BITS` of them). */
   readonly identityFields: readonly string[];
-  /** The account's keys for this rule, each with the account field it came from, in order. */
-  readonly accountKeys: (account: Account, sink: KeySink) => void;
+  /** The account fields the rule takes keys from, in order. */
+  readonly accountFields: readonly AccountKeyField[];
+  /** The key of an account field's raw value. */
+  readonly accountKey: (raw: string | undefined) => string | undefined;
   /** The identity's keys for this rule, each with the identity field it came from, in order. */
   readonly identityKeys: (identity: Identity, sink: KeySink) => void;
+  /**
+   * The one correlation every match through the same account field and identity field shares, by
+   * `accountField * FIELD_BITS + identityField`: made on first use (see `Correlation.keyField`).
+   */
+  readonly matches: (Correlation | undefined)[];
 }
 
 interface LinkState {
@@ -163,43 +172,24 @@ export class Correlator {
       const others = identity.otherAddresses;
       for (let at = 0; at < others.length; at += 1) sink('other address', keys.identityAddress(others[at]));
     };
-    const accountAddressKeys = (account: Account, sink: KeySink): void => {
-      sink('email', keys.accountAddress(account.email));
-      sink('login', keys.accountAddress(account.login));
-    };
+    const rule = (name: KeyRuleName, confidence: number, identityFields: readonly string[], identityKeys: KeyedRule['identityKeys']): KeyedRule => ({
+      rule: name,
+      confidence,
+      index: undefined,
+      identityFields,
+      accountFields: ACCOUNT_FIELDS[name],
+      accountKey: accountKeyMaker(name, keys),
+      identityKeys,
+      matches: [],
+    });
     const rules: KeyedRule[] = [
-      {
-        rule: 'object_id',
-        confidence: 1,
-        index: undefined,
-        identityFields: ['id'],
-        accountKeys: (account, sink) => sink('object id column', keys.objectId(account.objectId)),
-        identityKeys: (identity, sink) => sink('id', keys.objectId(identity.id)),
-      },
-      {
-        rule: 'employee_id',
-        confidence: 0.99,
-        index: undefined,
-        identityFields: ['employeeId'],
-        accountKeys: (account, sink) => sink('employee id', keys.employeeId(account.employeeId)),
-        identityKeys: (identity, sink) => sink('employeeId', keys.employeeId(identity.employeeId)),
-      },
-      { rule: 'email', confidence: 0.95, index: undefined, identityFields: ADDRESS_FIELDS, accountKeys: accountAddressKeys, identityKeys: addressKeys },
+      rule('object_id', 1, ['id'], (identity, sink) => sink('id', keys.objectId(identity.id))),
+      rule('employee_id', 0.99, ['employeeId'], (identity, sink) => sink('employeeId', keys.employeeId(identity.employeeId))),
+      rule('email', 0.95, ADDRESS_FIELDS, addressKeys),
     ];
     // Without aliases rule 4's key equals rule 3's, so it could never find what rule 3 missed.
     if (hasAliases) {
-      const aliased =
-        (sink: KeySink): KeySink =>
-        (field, key) =>
-          sink(field, keys.aliasKey(key));
-      rules.push({
-        rule: 'alias',
-        confidence: 0.9,
-        index: undefined,
-        identityFields: ADDRESS_FIELDS,
-        accountKeys: (account, sink) => accountAddressKeys(account, aliased(sink)),
-        identityKeys: (identity, sink) => addressKeys(identity, aliased(sink)),
-      });
+      rules.push(rule('alias', 0.9, ADDRESS_FIELDS, (identity, sink) => addressKeys(identity, (field, key) => sink(field, keys.aliasKey(key)))));
     }
     this.#rules = rules;
     this.#links = buildLinkStates(links);
@@ -260,7 +250,8 @@ export class Correlator {
     const accountKeys = this.#accountKeys;
     for (const rule of this.#rules) {
       accountKeys.size = 0;
-      rule.accountKeys(account, accountKeys.collect);
+      const fields = rule.accountFields;
+      for (let at = 0; at < fields.length; at += 1) accountKeys.collect(fields[at]!, rule.accountKey(accountValue(account, fields[at]!)));
       if (accountKeys.size === 0) continue;
       const index = (rule.index ??= this.#buildIndex(rule));
       // A plain array with a count: nearly every account finds one position or none, and a Set per rule per
@@ -283,12 +274,13 @@ export class Correlator {
             .slice(0, this.#foundCount)
             .toSorted(ascending)
             .map((at) => this.#identities[at]!);
-      const reason = matched ? explainKeyMatch(rule, accountKeys, position) : `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}`;
       return {
         situation: matched ? 'MATCHED' : 'AMBIGUOUS',
         identities: candidates,
         position: matched ? position : -1,
-        correlation: { rule: rule.rule, confidence: rule.confidence, proposal: false, reason },
+        correlation: matched
+          ? keyMatch(rule, accountKeys, position)
+          : { rule: rule.rule, confidence: rule.confidence, proposal: false, reason: `${candidates.length} identities share the ${rule.rule.replace('_', ' ')}` },
         // The index holds the identity's normalised addresses: the drift rule need not normalise them again.
         emailDiffers: matched && rule.rule === 'email' ? indexedEmailDiffers(index, accountKeys, position) : undefined,
       };
@@ -492,16 +484,16 @@ function lengthsAllowSimilarity(a: number, b: number): boolean {
  */
 class AccountKeys {
   readonly keys: string[] = [];
-  readonly fields: string[] = [];
+  readonly fields: AccountKeyField[] = [];
   readonly values: (number | readonly number[] | undefined)[] = [];
   size = 0;
 
-  readonly collect: KeySink = (field, key) => {
+  collect(field: AccountKeyField, key: string | undefined): void {
     if (key === undefined) return;
     this.keys[this.size] = key;
     this.fields[this.size] = field;
     this.size += 1;
-  };
+  }
 }
 
 /** The bits of the identity's fields that gave a key, among the index values found for the key; 0 for none. */
@@ -512,20 +504,81 @@ function fieldsWithKey(values: number | readonly number[] | undefined, position:
   return 0;
 }
 
-/** The first field among the bits, in the rule's order. */
-const firstField = (rule: KeyedRule, bits: number): string => rule.identityFields[31 - Math.clz32(bits & -bits)]!;
-
 /**
- * The first account key, in order, that equals one of the identity's (its first such field): what matched
- * what. The account's keys and their fields are those the match was found with (defined ones, in order).
+ * The correlation of a key match: through the first account key, in order, that equals one of the identity's
+ * (its first such field), what matched what. The account's keys and their fields are those the match was found
+ * with (defined ones, in order).
  */
-function explainKeyMatch(rule: KeyedRule, accountKeys: AccountKeys, position: number): string {
+function keyMatch(rule: KeyedRule, accountKeys: AccountKeys, position: number): Correlation {
   for (let at = 0; at < accountKeys.size; at += 1) {
     const bits = fieldsWithKey(accountKeys.values[at], position);
-    // Joined, not a template: the reason is kept with the row, and a template's pieces would be kept with it.
-    if (bits !== 0) return ['account ', accountKeys.fields[at]!, ' matches identity ', firstField(rule, bits), ' (', accountKeys.keys[at]!, ')'].join('');
+    if (bits === 0) continue;
+    const field = accountKeys.fields[at]!;
+    const identityField = 31 - Math.clz32(bits & -bits);
+    const slot = rule.accountFields.indexOf(field) * FIELD_BITS + identityField;
+    return (rule.matches[slot] ??= Object.freeze({
+      rule: rule.rule,
+      confidence: rule.confidence,
+      proposal: false,
+      reason: `account ${field} matches identity ${rule.identityFields[identityField]}`,
+      keyField: field,
+    }));
   }
-  return `matched by ${rule.rule}`;
+  return { rule: rule.rule, confidence: rule.confidence, proposal: false, reason: `matched by ${rule.rule}` };
+}
+
+/** The account fields each key rule takes keys from, in order. */
+const ACCOUNT_FIELDS: Readonly<Record<KeyRuleName, readonly AccountKeyField[]>> = {
+  object_id: ['object id column'],
+  employee_id: ['employee id'],
+  email: ['email', 'login'],
+  alias: ['email', 'login'],
+};
+
+/** How a key rule makes its key from an account field's raw value. */
+function accountKeyMaker(rule: KeyRuleName, keys: KeyMaker): (raw: string | undefined) => string | undefined {
+  switch (rule) {
+    case 'object_id':
+      return (raw) => keys.objectId(raw);
+    case 'employee_id':
+      return (raw) => keys.employeeId(raw);
+    case 'email':
+      return (raw) => keys.accountAddress(raw);
+    case 'alias':
+      return (raw) => keys.aliasKey(keys.accountAddress(raw));
+  }
+}
+
+function accountValue(account: Account, field: AccountKeyField): string | undefined {
+  switch (field) {
+    case 'email':
+      return account.email;
+    case 'login':
+      return account.login;
+    case 'employee id':
+      return account.employeeId;
+    case 'object id column':
+      return account.objectId;
+  }
+}
+
+/**
+ * The explainer for a run's rows, given the key maker of its settings and default domain: a key match's account
+ * key is made again from the account, as the rule made it (see `Correlation.keyField`).
+ */
+export function correlationExplainer(keys: KeyMaker): CorrelationExplainer {
+  const makers = new Map<MatchRule, (raw: string | undefined) => string | undefined>();
+  return (correlation, account) => {
+    const field = correlation.keyField;
+    if (field === undefined || account === undefined || correlation.rule === 'name' || correlation.rule === 'manual') return correlation.reason;
+    let maker = makers.get(correlation.rule);
+    if (maker === undefined) {
+      maker = accountKeyMaker(correlation.rule, keys);
+      makers.set(correlation.rule, maker);
+    }
+    const key = maker(accountValue(account, field));
+    return key === undefined ? correlation.reason : `${correlation.reason} (${key})`;
+  };
 }
 
 /**

@@ -37,8 +37,12 @@ export function mostCommonUpnDomain(identities: readonly Identity[]): string | u
 
 /** The key maker for a run; the default domain is the settings' or the identities' most common. */
 export function buildKeyMaker(settings: ReconciliationSettings, identities: readonly Identity[]): KeyMaker {
+  return keyMaker(settings, foldCase(settings.defaultDomain) ?? mostCommonUpnDomain(identities));
+}
+
+/** The key maker of a run whose default domain is known (`ReconciliationResult.defaultDomain`). */
+export function keyMaker(settings: ReconciliationSettings, defaultDomain: string | undefined): KeyMaker {
   const { stripSubaddressing } = settings;
-  const defaultDomain = foldCase(settings.defaultDomain) ?? mostCommonUpnDomain(identities);
   const suffixes = settings.loginSuffixes.map((suffix) => suffix.toLowerCase()).filter((suffix) => suffix.length > 0);
   const canonicalDomain = new Map<string, string>();
   for (const group of settings.domainAliases) {

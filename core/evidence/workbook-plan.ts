@@ -1,6 +1,6 @@
 import type { Account } from '../model/account';
 import type { Identity } from '../model/identity';
-import type { Finding, FindingCode, ReconciliationRow, Situation } from '../model/reconciliation';
+import type { CorrelationExplainer, Finding, FindingCode, ReconciliationRow, Situation } from '../model/reconciliation';
 
 /**
  * A cell: text stays text (never a formula), an instant is a real date, a number a number. In a date column a
@@ -53,7 +53,7 @@ export const FINDING_COLUMNS: readonly SheetColumn[] = [
 ];
 
 /** One line of the Findings sheet (and of every concern sheet): the row and why each finding was raised. */
-export function findingCells(row: ReconciliationRow): CellValue[] {
+export function findingCells(row: ReconciliationRow, explain: CorrelationExplainer): CellValue[] {
   const account = row.account;
   const correlation = row.correlation === undefined ? undefined : row.correlation.proposal ? `${row.correlation.rule} (proposal)` : row.correlation.rule;
   return [
@@ -70,13 +70,13 @@ export function findingCells(row: ReconciliationRow): CellValue[] {
     row.correlation?.confidence,
     codes(row) || undefined,
     row.severity,
-    explanation(row) || undefined,
+    explanation(row, explain) || undefined,
   ];
 }
 
 /** The correlation's reason and each finding's, joined by " | ". */
-function explanation(row: ReconciliationRow): string {
-  let text = row.correlation ? `Correlation: ${row.correlation.reason}` : '';
+function explanation(row: ReconciliationRow, explain: CorrelationExplainer): string {
+  let text = row.correlation ? `Correlation: ${explain(row.correlation, row.account)}` : '';
   for (const finding of row.findings) text += `${text === '' ? '' : ' | '}${finding.code}: ${finding.reason}`;
   return text;
 }

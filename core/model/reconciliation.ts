@@ -34,9 +34,21 @@ export interface Correlation {
   readonly confidence: number;
   /** A name-rule match: a proposal that a reviewer must confirm. */
   readonly proposal: boolean;
-  /** The values compared, in words: what matched what. */
+  /**
+   * What matched what, in words. For a key rule it names the two fields (`account email matches identity mail`)
+   * and `keyField` says which account field gave the key; the key itself is not kept with every row (a million
+   * of them were 85 MB): `correlationExplainer` makes it again to show the value compared.
+   */
   readonly reason: string;
+  /** A key rule's match: the account field whose key (normalised value) equalled the identity's. */
+  readonly keyField?: AccountKeyField;
 }
+
+/** The account fields the key rules (1 to 4) take keys from, as the explanations name them. */
+export type AccountKeyField = 'object id column' | 'employee id' | 'email' | 'login';
+
+/** A correlation in words, with the value a key rule compared: what the UI and the evidence show. */
+export type CorrelationExplainer = (correlation: Correlation, account: Account | undefined) => string;
 
 /** One finding on a row, explaining itself: the condition met, the values compared and the threshold. */
 export interface Finding {

@@ -109,7 +109,7 @@ async function writePackFiles(pack: PackRequest, findingsAhead: DeflateAhead): P
     counts: result.counts,
     signer: signerRecord,
   };
-  await writeWorkbook(join(out, PACK.workbook), facts, result.rows, {}, pack.review);
+  await writeWorkbook(join(out, PACK.workbook), facts, result, {}, pack.review);
   pack.onStep?.('evidence.xlsx');
   const workbook = await hashFile(join(out, PACK.workbook));
   files.push({ path: PACK.workbook, ...workbook });

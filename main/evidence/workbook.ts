@@ -15,6 +15,9 @@ import {
   type SheetColumn,
 } from '@core/evidence/workbook-plan';
 import { canonicalJson } from '@core/canonical-json';
+import { correlationExplainer } from '@core/engine/correlate';
+import { keyMaker } from '@core/engine/keys';
+import type { ReconciliationResult } from '@core/engine/reconcile';
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type ReconciliationRow } from '@core/model/reconciliation';
 import type { AuditEntry, ChainVerdict } from '@core/review/audit-trail';
 import { ACTION_LABELS, STATUS_LABELS, type ChecklistItem } from '@core/review/checklist';
@@ -50,15 +53,25 @@ const SEVERITY_STYLE: Readonly<Record<string, StyleId>> = { critical: STYLE.crit
  * memory), every zip entry dated at the export time, so the same run gives the same bytes. Every value from an
  * input is a text cell: a value that looks like a formula is shown, never evaluated.
  */
-export async function writeWorkbook(path: string, facts: WorkbookFacts, rows: readonly ReconciliationRow[], options: WorkbookOptions = {}, review?: ReviewEvidence): Promise<void> {
+export async function writeWorkbook(
+  path: string,
+  facts: WorkbookFacts,
+  result: Pick<ReconciliationResult, 'rows' | 'defaultDomain'>,
+  options: WorkbookOptions = {},
+  review?: ReviewEvidence,
+): Promise<void> {
+  const { rows } = result;
+  // Key matches keep no key with each row: the explanations make it again from the account, with the run's keys.
+  const explain = correlationExplainer(keyMaker(facts.settings, result.defaultDomain));
+  const cellsOf = (row: ReconciliationRow): CellValue[] => findingCells(row, explain);
   const limit = options.maxDataRows ?? MAX_DATA_ROWS;
   const remediation: Table = review
     ? { name: 'Remediation', columns: CHECKLIST_COLUMNS, count: review.checklist.length, rows: () => review.checklist.map(checklistCells), whenEmpty: 'Nothing to remediate: no finding calls for an action and no decision asked for one.' }
     : { name: 'Remediation', columns: REMEDIATION_COLUMNS, count: rows.reduce((sum, row) => sum + row.remediations.length, 0), rows: () => remediations(rows) };
   const tables: Table[] = [
-    { name: 'Findings', columns: FINDING_COLUMNS, count: rows.length, rows: () => mapped(rows, findingCells) },
+    { name: 'Findings', columns: FINDING_COLUMNS, count: rows.length, rows: () => mapped(rows, cellsOf) },
     { name: 'Side by side', columns: SIDE_BY_SIDE_COLUMNS, count: counted(rows, hasSideBySide), rows: () => sideBySide(rows) },
-    ...concernTables(rows),
+    ...concernTables(rows, cellsOf),
     {
       name: 'Decisions',
       columns: DECISION_COLUMNS,
@@ -101,7 +114,7 @@ function* mapped(rows: readonly ReconciliationRow[], cells: (row: Reconciliation
 }
 
 /** A sheet per concern, each re-listing the Findings rows it concerns; which ones is worked out once per row. */
-function concernTables(rows: readonly ReconciliationRow[]): Table[] {
+function concernTables(rows: readonly ReconciliationRow[], cellsOf: (row: ReconciliationRow) => CellValue[]): Table[] {
   // One indexed pass for the bits and every sheet's count: Uint32Array.from and a pass per sheet went through
   // iterators, a measurable part of the workbook's time at a million rows.
   const concerns = new Uint32Array(rows.length);
@@ -111,11 +124,11 @@ function concernTables(rows: readonly ReconciliationRow[]): Table[] {
     concerns[index] = bits;
     if (bits !== 0) for (let sheet = 0; sheet < counts.length; sheet += 1) if ((bits & (1 << sheet)) !== 0) counts[sheet]! += 1;
   }
-  return CONCERN_SHEETS.map((concern, index): Table => ({ name: concern.name, columns: FINDING_COLUMNS, count: counts[index]!, rows: () => concernRows(rows, concerns, 1 << index) }));
+  return CONCERN_SHEETS.map((concern, index): Table => ({ name: concern.name, columns: FINDING_COLUMNS, count: counts[index]!, rows: () => concernRows(rows, concerns, 1 << index, cellsOf) }));
 }
 
-function* concernRows(rows: readonly ReconciliationRow[], concerns: Uint32Array, bit: number): Generator<CellValue[]> {
-  for (let index = 0; index < rows.length; index += 1) if ((concerns[index]! & bit) !== 0) yield findingCells(rows[index]!);
+function* concernRows(rows: readonly ReconciliationRow[], concerns: Uint32Array, bit: number, cellsOf: (row: ReconciliationRow) => CellValue[]): Generator<CellValue[]> {
+  for (let index = 0; index < rows.length; index += 1) if ((concerns[index]! & bit) !== 0) yield cellsOf(rows[index]!);
 }
 
 function* sideBySide(rows: readonly ReconciliationRow[]): Generator<CellValue[]> {

@@ -146,7 +146,7 @@ async function storeRun({ database, rows: total, settings }: { database: string;
         situation,
         account: situation === 'MISSING' ? undefined : account,
         identities: situation === 'ORPHAN' ? [] : situation === 'AMBIGUOUS' ? [identity, { ...identity, id: `${identity.id}-2` }] : [identity],
-        correlation: situation === 'MATCHED' ? { rule: 'email', confidence: 0.95, proposal: false, reason: `account email matches identity userPrincipalName (${email})` } : undefined,
+        correlation: situation === 'MATCHED' ? { rule: 'email', confidence: 0.95, proposal: false, reason: 'account email matches identity userPrincipalName', keyField: 'email' } : undefined,
         findings,
         severity,
         remediations: [],

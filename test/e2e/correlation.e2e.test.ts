@@ -31,6 +31,8 @@ describe('correlation fixes', () => {
 
     // ghopper was matched by email; the reviewer says it is not Grace's account.
     let caseView = await openRow('ghopper');
+    // The key compared, sub-address stripped: made again from the account, as the row keeps only the fields.
+    expect(await page.getByTestId('row-detail').locator('.correlation').textContent()).toMatch(/^Linked by email \(confidence 0\.95\): account email matches identity \w+ \(grace\.hopper@contoso\.com\)$/);
     await caseView.getByRole('button', { name: 'Unlink this match…' }).click();
     const unlink = caseView.getByRole('form', { name: 'Unlink from grace.hopper@contoso.com' });
     await unlink.getByRole('button', { name: 'Unlink from grace.hopper@contoso.com' }).click();

@@ -43,6 +43,7 @@ export async function runReconciliation(workspace: Workspace, options: RunOption
     engineVersion: result.engineVersion,
     asOf: result.asOf,
     settings: result.settings,
+    ...(result.defaultDomain === undefined ? {} : { defaultDomain: result.defaultDomain }),
     sourceIds,
     population: { ...result.population, ...(inScope === undefined ? {} : { inScope }) },
     counts: result.counts,

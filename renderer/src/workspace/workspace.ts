@@ -68,6 +68,8 @@ export interface RunRecord {
   readonly engineVersion: string;
   readonly asOf: string;
   readonly settings: ReconciliationSettings;
+  /** The domain the run gave logins without one (the settings', else the most common UPN domain); absent in runs saved before it was kept. */
+  readonly defaultDomain?: string;
   readonly sourceIds: readonly string[];
   readonly population: {
     readonly identities: number;

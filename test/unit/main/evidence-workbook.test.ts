@@ -73,6 +73,9 @@ describe('evidence.xlsx, read back by openpyxl', () => {
     expect(looksLikeFormula.map((cell) => [cell.v, cell.t]).toSorted()).toEqual(
       [['+1+1', 's'], ['-2+3', 's'], ['=HYPERLINK("http://evil.example","click")', 's'], ['@SUM(A1)@contoso.com', 's']].toSorted(),
     );
+    // A key match's explanation names the key compared, made again from the account with the run's keys.
+    const ada = findings.rows.find((row) => row[1]?.v === '1001');
+    expect(ada?.[13]?.v).toMatch(/^Correlation: account email matches identity \w+ \(ada\.lovelace@contoso\.com\)/);
     const lastLogins = findings.rows.slice(1).map((row) => row[6]).filter((cell): cell is Cell => cell !== null);
     expect(lastLogins.length).toBeGreaterThan(0);
     expect(lastLogins.every((cell) => cell.t === 'd' && cell.f === 'yyyy-mm-dd hh:mm')).toBe(true);
@@ -114,7 +117,7 @@ const orphans = (logins: readonly string[]): ReconciliationRow[] =>
 describe('evidence.xlsx, the writer itself', () => {
   it('continues a sheet past the row limit on "Name (2)", "Name (3)", each with its header, frozen and filtered', async () => {
     const path = join(await tempDir(), 'evidence.xlsx');
-    await writeWorkbook(path, FACTS, orphans(['a', 'b', 'c', 'd', 'e']), { maxDataRows: 2 });
+    await writeWorkbook(path, FACTS, { rows: orphans(['a', 'b', 'c', 'd', 'e']), defaultDomain: undefined }, { maxDataRows: 2 });
     const workbook = await readBack(path);
 
     expect(workbook.sheets.filter((name) => name.startsWith('Findings') || name.startsWith('Orphans'))).toEqual([
@@ -128,7 +131,7 @@ describe('evidence.xlsx, the writer itself', () => {
 
   it('drops the control characters XML forbids and keeps tabs, line ends, and leading or trailing spaces', async () => {
     const path = join(await tempDir(), 'evidence.xlsx');
-    await writeWorkbook(path, FACTS, orphans(['bell\u0007 and nul\u0000 gone', '\ttab, CR\r\nLF kept ', ' <b>&amp;</b> \uFFFF']));
+    await writeWorkbook(path, FACTS, { rows: orphans(['bell\u0007 and nul\u0000 gone', '\ttab, CR\r\nLF kept ', ' <b>&amp;</b> \uFFFF']), defaultDomain: undefined });
     const logins = (await readBack(path)).sheet['Findings']!.rows.slice(1).map((row) => row[2]);
     expect(logins).toEqual([
       { v: 'bell and nul gone', t: 's', f: 'General' },
@@ -139,7 +142,7 @@ describe('evidence.xlsx, the writer itself', () => {
 
   it('is read by exceljs too: the same sheets, text as text, dates as dates, numbers as numbers', async () => {
     const path = join(await tempDir(), 'evidence.xlsx');
-    await writeWorkbook(path, FACTS, orphans(['=HYPERLINK("http://evil.example","x")', 'plain']));
+    await writeWorkbook(path, FACTS, { rows: orphans(['=HYPERLINK("http://evil.example","x")', 'plain']), defaultDomain: undefined });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([

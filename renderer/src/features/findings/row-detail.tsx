@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { correlationExplainer } from '@core/engine/correlate';
+import { keyMaker } from '@core/engine/keys';
 import type { ReconciliationRow } from '@core/model/reconciliation';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { RunRecord, Workspace } from '../../workspace/workspace';
@@ -35,8 +37,10 @@ export function RowDetail({ workspace, runId, index, reviewer, onClose }: { read
       live = false;
     };
   }, [workspace, runId, index]);
-  if (!row) return null;
+  if (!row || !run) return null;
   const account = row.account;
+  // A key match keeps no key with its row: made again from the account with the run's keys.
+  const explain = correlationExplainer(keyMaker(run.settings, run.defaultDomain));
   const identity = row.identities[0];
   const pairs: readonly [string, string | undefined, string | undefined][] = [
     ['Id', account?.accountId, identity?.id],
@@ -63,7 +67,7 @@ export function RowDetail({ workspace, runId, index, reviewer, onClose }: { read
       </header>
       <p className="correlation">
         {row.correlation
-          ? `Linked by ${row.correlation.rule} (confidence ${row.correlation.confidence.toFixed(2)}${row.correlation.proposal ? ', a proposal to confirm' : ''}): ${row.correlation.reason}`
+          ? `Linked by ${row.correlation.rule} (confidence ${row.correlation.confidence.toFixed(2)}${row.correlation.proposal ? ', a proposal to confirm' : ''}): ${explain(row.correlation, account)}`
           : row.identities.length > 1
             ? `${row.identities.length} candidate identities`
             : 'No identity linked'}
@@ -103,7 +107,7 @@ export function RowDetail({ workspace, runId, index, reviewer, onClose }: { read
         </ul>
       )}
       {identity && <ProvisioningView workspace={workspace} identityId={identity.id} />}
-      {run && <CorrelationCase key={`${runId}:${index}`} workspace={workspace} run={run} row={row} reviewer={reviewer} />}
+      <CorrelationCase key={`${runId}:${index}`} workspace={workspace} run={run} row={row} reviewer={reviewer} />
     </section>
   );
 }

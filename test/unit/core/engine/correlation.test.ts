@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { correlationExplainer } from '@core/engine/correlate';
+import { keyMaker } from '@core/engine/keys';
 import { reconcile, type ReconciliationResult } from '@core/engine/reconcile';
 import type { Account } from '@core/model/account';
 import type { Identity } from '@core/model/identity';
@@ -84,6 +86,43 @@ describe('correlation rules, in order', () => {
   it('never uses an absent marker as a key', () => {
     const noMail = anIdentity({ id: 'ID-N', upn: 'n@contoso.com', mail: 'N/A', employeeId: 'N/A' });
     expect(correlate([noMail], anAccount({ accountId: 'a', email: 'N/A', employeeId: 'n/a' }))).toMatchObject({ situation: 'ORPHAN' });
+  });
+});
+
+describe('a key match explains itself', () => {
+  const aliases = someSettings({ domainAliases: [['contoso.com', 'contoso.onmicrosoft.com']] });
+  // Rule 4 only finds what rule 3 misses: an identity known by the other domain of the alias group.
+  const alan = anIdentity({ id: 'ID-ALAN', upn: 'alan@contoso.onmicrosoft.com', displayName: 'Alan Turing' });
+  it.each([
+    ['rule 1', anAccount({ accountId: 'a', objectId: ' ID-Ada ' }), someSettings(), 'account object id column matches identity id (id-ada)'],
+    ['rule 2, leading zeros gone', anAccount({ accountId: 'a', employeeId: '000456' }), someSettings(), 'account employee id matches identity employeeId (456)'],
+    ['rule 3, the UPN', anAccount({ accountId: 'a', email: ' ADA@Contoso.com ' }), someSettings(), 'account email matches identity userPrincipalName (ada@contoso.com)'],
+    ['rule 3, the mail', anAccount({ accountId: 'a', email: 'Ada.Lovelace@contoso.com' }), someSettings(), 'account email matches identity mail (ada.lovelace@contoso.com)'],
+    ['rule 3, a bare login given the default domain', anAccount({ accountId: 'a', login: 'Grace' }), someSettings(), 'account login matches identity userPrincipalName (grace@contoso.com)'],
+    ['rule 3, a sub-address and a sandbox suffix stripped', anAccount({ accountId: 'a', login: 'grace+x@contoso.com.uat' }), someSettings({ loginSuffixes: ['.uat'] }), 'account login matches identity userPrincipalName (grace@contoso.com)'],
+    ['rule 4, the key under the canonical domain', anAccount({ accountId: 'a', email: 'Alan@Contoso.com' }), aliases, 'account email matches identity userPrincipalName (alan@contoso.com)'],
+  ] as const)('%s', (_name, account, settings, explained) => {
+    const result = reconcile(anInput({ identities: [...everyone, alan], accounts: [account], settings }));
+    const correlation = result.rows[0]?.correlation;
+    expect(correlation?.keyField).toBeDefined();
+    // The row keeps the fields only; the explainer makes the key again as the rule made it.
+    expect(correlation?.reason).toBe(explained.slice(0, explained.indexOf(' (')));
+    const explain = correlationExplainer(keyMaker(result.settings, result.defaultDomain));
+    expect(explain(correlation!, result.rows[0]?.account)).toBe(explained);
+  });
+
+  it('shares one correlation between matches through the same two fields', () => {
+    const accounts = [anAccount({ accountId: 'a', email: 'ada@contoso.com' }), anAccount({ accountId: 'b', email: 'grace@contoso.com' }), anAccount({ accountId: 'c', login: 'grace@contoso.com' })];
+    const [a, b, c] = reconcile(anInput({ identities: everyone, accounts })).rows;
+    expect(a?.correlation).toBe(b?.correlation);
+    expect(c?.correlation).not.toBe(a?.correlation);
+  });
+
+  it('shows any other correlation by its own reason', () => {
+    const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'a', displayName: 'Ada Lovelance' })] }));
+    const correlation = result.rows[0]!.correlation!;
+    expect(correlation.rule).toBe('name');
+    expect(correlationExplainer(keyMaker(result.settings, result.defaultDomain))(correlation, result.rows[0]!.account)).toBe(correlation.reason);
   });
 });
 
