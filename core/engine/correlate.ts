@@ -46,13 +46,18 @@ export class Correlations {
     this.#emailDiffers[index] = correlation.emailDiffers === undefined ? -1 : correlation.emailDiffers ? 1 : 0;
   }
 
-  /** The account's correlation as one object, made for the caller (the situation told by how many identities). */
+  /** The account's situation, told by how many identities it was correlated with. */
+  situation(index: number): AccountCorrelation['situation'] {
+    const { length } = this.#identities[index]!;
+    return length === 0 ? 'ORPHAN' : length === 1 ? 'MATCHED' : 'AMBIGUOUS';
+  }
+
+  /** The account's correlation as one object, made for the caller. */
   get(index: number): AccountCorrelation {
-    const identities = this.#identities[index]!;
     const emailDiffers = this.#emailDiffers[index]!;
     return {
-      situation: identities.length === 0 ? 'ORPHAN' : identities.length === 1 ? 'MATCHED' : 'AMBIGUOUS',
-      identities,
+      situation: this.situation(index),
+      identities: this.#identities[index]!,
       position: this.positions[index]!,
       correlation: this.#correlations[index],
       emailDiffers: emailDiffers < 0 ? undefined : emailDiffers === 1,

@@ -91,30 +91,23 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   const ctx = buildContext(input, identities, accounts, asOfMs, keys);
   const activeAccounts = activeAccountsPerIdentity(runStart, accounts, correlations);
   const remediations = remediationMaker(settings, asOfMs);
-  const rows: ReconciliationRow[] = [];
-  // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
-  const correlated = ctx.assigned === undefined ? undefined : new Set<string>();
+  // Built first, so the rows can be put straight in their place: each situation's rows start after the rows of
+  // the situations before it, and a grown or re-sorted list of a million rows is 30 MB of old-generation garbage.
+  const missing = missingRows(identities, correlations, ctx, remediations);
+  const rows = Array.from<ReconciliationRow>({ length: accounts.length + missing.length });
+  const next = situationStarts(correlations, accounts.length, missing.length);
   // Indexed loops here and below: each runs once over a million accounts, much of it before it is optimised,
   // and the entries() iterator then allocates a pair per account.
   for (let index = 0; index < accounts.length; index += 1) {
-    const account = accounts[index]!;
     const correlation = correlations.get(index);
-    if (correlated !== undefined) for (const identity of correlation.identities) correlated.add(identity.id);
     const { position } = correlation;
-    rows.push(accountRow(account, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations));
+    rows[next[correlation.situation]++] = accountRow(accounts[index]!, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations);
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('classify', index + 1, accounts.length);
   }
-  if (ctx.assigned !== undefined) {
-    for (const identity of identities) {
-      if (!ctx.assigned.has(identity.id) || correlated?.has(identity.id)) continue;
-      if (identity.deleted || identity.accountEnabled === false) continue;
-      if (ctx.scopeOf !== undefined && !ctx.scopeOf(identity).inScope) continue;
-      rows.push(missingRow(identity, ctx, remediations));
-    }
-  }
+  for (const row of missing) rows[next.MISSING++] = row;
   onProgress?.('classify', accounts.length, accounts.length);
 
-  rows.sort(compareRows);
+  sortSharedAccountIds(rows);
   return {
     engineVersion: ENGINE_VERSION,
     asOf: new Date(asOfMs).toISOString(),
@@ -125,6 +118,61 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
     rows,
     counts: countRows(rows),
   };
+}
+
+/** The rows of assigned, enabled, in-scope identities no account was correlated with, in identity order. */
+function missingRows(identities: readonly Identity[], correlations: Correlations, ctx: rules.FindingContext, remediations: RemediationMaker): ReconciliationRow[] {
+  const { assigned } = ctx;
+  // Only a run with assignments looks for MISSING identities, so only it needs the correlated ids.
+  if (assigned === undefined) return [];
+  const correlated = new Set<string>();
+  for (let index = 0; index < correlations.positions.length; index += 1) for (const identity of correlations.get(index).identities) correlated.add(identity.id);
+  const rows: ReconciliationRow[] = [];
+  for (const identity of identities) {
+    if (!assigned.has(identity.id) || correlated.has(identity.id)) continue;
+    if (identity.deleted || identity.accountEnabled === false) continue;
+    if (ctx.scopeOf !== undefined && !ctx.scopeOf(identity).inScope) continue;
+    rows.push(missingRow(identity, ctx, remediations));
+  }
+  return rows;
+}
+
+// The situations in canonical (code-unit) order.
+const SITUATION_ORDER = SITUATIONS.toSorted(compareText);
+
+/** Per situation, where its first row goes: the situations in canonical order, each after the rows of those before. */
+function situationStarts(correlations: Correlations, accounts: number, missing: number): Record<Situation, number> {
+  const counts: Record<Situation, number> = { MATCHED: 0, AMBIGUOUS: 0, ORPHAN: 0, MISSING: missing };
+  for (let index = 0; index < accounts; index += 1) counts[correlations.situation(index)] += 1;
+  let start = 0;
+  for (const situation of SITUATION_ORDER) {
+    const count = counts[situation];
+    counts[situation] = start;
+    start += count;
+  }
+  return counts;
+}
+
+const accountIdOf = (row: ReconciliationRow): string => row.account?.accountId ?? '';
+
+/**
+ * Gives rows grouped by situation in canonical order, each group in account order, exactly the order
+ * `rows.sort(compareRows)` would. Accounts are in account-id order, so only rows sharing a situation and an
+ * account id can be out of order (MISSING rows, having no account, make one run, in identity order). Each such run
+ * is checked and, if need be, sorted by `compareRows`, stably as `rows.sort` is: ties keep account order.
+ */
+function sortSharedAccountIds(rows: ReconciliationRow[]): void {
+  for (let start = 0, end = 1; start < rows.length; start = end, end = start + 1) {
+    const first = rows[start]!;
+    let sorted = true;
+    for (; end < rows.length && rows[end]!.situation === first.situation && accountIdOf(rows[end]!) === accountIdOf(first); end += 1) {
+      sorted &&= compareRows(rows[end - 1]!, rows[end]!) <= 0;
+    }
+    if (sorted) continue;
+    const run = rows.slice(start, end);
+    run.sort(compareRows);
+    for (let at = 0; at < run.length; at += 1) rows[start + at] = run[at]!;
+  }
 }
 
 /** How many accounts are active; counted, not filtered: a filtered list of a million accounts is 8 MB to drop. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '@core/engine/reconcile';
+import { compareRows, reconcile } from '@core/engine/reconcile';
 import { writeFindingsCsv } from '@core/reconcile/findings-csv';
 import type { Account } from '@core/model/account';
 import type { Identity } from '@core/model/identity';
-import { anAccount, anIdentity, anInput, daysBeforeAsOf } from '../../../support/builders';
+import { anAccount, anAssignment, anIdentity, anInput, daysBeforeAsOf } from '../../../support/builders';
 
 /** A seeded shuffle, so the test is repeatable and still mixes the order thoroughly. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -16,6 +16,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   }
   return copy;
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const identities: Identity[] = Array.from({ length: 300 }, (_, index) =>
   anIdentity({
@@ -50,5 +52,41 @@ describe('determinism', () => {
     expect(result.settings.staleDays).toBe(90);
     expect(result.defaultDomain).toBe('contoso.com');
     expect(result.counts.situations.MATCHED + result.counts.situations.ORPHAN + result.counts.situations.AMBIGUOUS).toBe(accounts.length);
+  });
+
+  it('gives the rows exactly in the order rows.sort(compareRows) gives the rows built in account order', () => {
+    // Identity ids descend as the numbers rise, so where accounts share an id, account order (by login) and
+    // compareRows (by identity id) disagree; some identities share an id, and two share a mail (AMBIGUOUS).
+    const people = Array.from({ length: 60 }, (_, index) =>
+      anIdentity({ id: `p${String(99 - (index % 50)).padStart(2, '0')}`, upn: `p${index}@contoso.com`, mail: index >= 58 ? 'shared@contoso.com' : undefined }),
+    );
+    const sharingIds = Array.from({ length: 40 }, (_, index) =>
+      anAccount({ accountId: `acc${index % 4}`, login: `l${String(index).padStart(2, '0')}`, email: index % 5 === 0 ? `nobody${index % 3}@contoso.com` : `p${index}@contoso.com` }),
+    );
+    const others = [
+      anAccount({ accountId: 'acc1', email: 'shared@contoso.com' }),
+      anAccount({ accountId: 'acc1', login: 'l00', email: 'shared@contoso.com' }),
+      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com' }),
+      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com' }),
+      anAccount({ accountId: '', email: 'p45@contoso.com' }),
+      anAccount({ accountId: 'acc10', email: 'p44@contoso.com' }),
+    ];
+    const assignments = people.filter((_, index) => index % 3 === 0).map((person) => anAssignment({ principalName: person.upn }));
+    for (const seed of [1, 2, 3]) {
+      const input = anInput({ identities: shuffled(people, seed), accounts: shuffled([...sharingIds, ...others], seed + 10), assignments });
+      const { rows } = reconcile(input);
+      // The order rows were built in: accounts by id, login, email and input order; then MISSING identities by id.
+      const accountOrder = input.accounts.toSorted(
+        (a, b) => compareText(a.accountId, b.accountId) || compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? ''),
+      );
+      const identityOrder = input.identities.toSorted((a, b) => compareText(a.id, b.id));
+      const built = rows.toSorted((a, b) => builtAt(a) - builtAt(b));
+      function builtAt(row: (typeof rows)[number]): number {
+        return row.account === undefined ? accountOrder.length + identityOrder.indexOf(row.identities[0]!) : accountOrder.indexOf(row.account);
+      }
+      built.sort(compareRows);
+      expect(rows.map(builtAt)).toEqual(built.map(builtAt));
+      expect(new Set(rows.map((row) => row.situation))).toEqual(new Set(['MATCHED', 'AMBIGUOUS', 'ORPHAN', 'MISSING']));
+    }
   });
 });
