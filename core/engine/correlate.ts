@@ -120,12 +120,14 @@ interface LinkState {
   last: ManualLink | undefined;
 }
 
-/** Rule 5's indices over the identities' names, built once the accounts left for the rule are known. */
+/**
+ * Rule 5's indices over the identities' names, built once the accounts left for the rule are known. They hold
+ * positions only: a visited identity's name forms are made again, as keeping those of nearly every identity
+ * (nearly every one shares a token with some account) was 84 MB at 1,000,000 identities.
+ */
 interface NameIndex {
   readonly exactNames: MultiIndex;
   readonly tokens: MultiIndex;
-  /** Per identity position: its one name form, its several, or undefined without a name. */
-  readonly formsOf: readonly (string | readonly string[] | undefined)[];
 }
 
 /** An identity name similar enough to an account name, at the identity's position. */
@@ -214,7 +216,7 @@ export class Correlator {
       settled += 1;
       if (onProgress && settled % PROGRESS_EVERY === 0) onProgress(settled);
     };
-    // The accounts left for rule 5, by index, with their name forms.
+    // The accounts left for rule 5, by index.
     const byName: number[] = [];
     for (let index = 0; index < accounts.length; index += 1) {
       const correlation = this.#correlateByLinkOrKey(accounts[index]!);
@@ -223,11 +225,14 @@ export class Correlator {
     }
     // The key indices are done with: let them go before the name index is built.
     for (const rule of this.#rules) rule.index = undefined;
-    const forms = byName.map((index) => accountNameForms(accounts[index]!));
-    this.#names = buildNameIndex(forms, this.#identities.length, (visit) => this.#eachIdentity(visit));
+    // Their name forms are made again where needed, never kept: V8 allocates straight in old space from a code
+    // site whose objects mostly outlive a young collection, and 100,000 kept lists from `nameForms` made the
+    // million it makes for the identities, and their names, old-generation garbage (about 90 MB).
+    const nameAccounts = byName.map((index) => accounts[index]!);
+    this.#names = buildNameIndex(nameAccounts, (visit) => this.#eachIdentity(visit));
     for (let at = 0; at < byName.length; at += 1) {
-      const index = byName[at]!;
-      settle(index, this.#correlateByName(forms[at]!, this.#excludedFor(accounts[index]!)));
+      const account = nameAccounts[at]!;
+      settle(byName[at]!, this.#correlateByName(accountNameForms(account), this.#excludedFor(account)));
     }
     this.#names = undefined;
     this.#similarByForm.clear();
@@ -362,9 +367,7 @@ export class Correlator {
     const names = this.#names!;
     const similar: SimilarName[] = [];
     const consider = (position: number): void => {
-      const identityForms = names.formsOf[position];
-      if (identityForms === undefined) return;
-      for (const identityName of typeof identityForms === 'string' ? [identityForms] : identityForms) {
+      for (const identityName of identityNameForms(this.#identities[position]!)) {
         if (!lengthsAllowSimilarity(form.length, identityName.length)) continue;
         const similarity = jaroWinkler(form, identityName);
         if (similarity >= NAME_SIMILARITY_THRESHOLD) similar.push({ position, similarity, identityName });
@@ -424,21 +427,18 @@ export class Correlator {
 }
 
 const accountNameForms = (account: Account): string[] => nameForms(account.displayName, account.givenName, account.familyName);
+const identityNameForms = (identity: Identity): string[] => nameForms(identity.displayName, identity.givenName, identity.surname);
 
 /**
- * Rule 5's indices over the identities' names, holding only what the given account name forms look up: their
+ * Rule 5's indices over the identities' names, holding only what the given accounts' name forms look up: their
  * exact forms, and their tokens with every identity that has one (or, past the bucket limit, the count). Rule 5
  * reads nothing else, so its answers are those of indices over every name.
  */
-function buildNameIndex(
-  accountForms: readonly (readonly string[])[],
-  identityCount: number,
-  eachIdentity: (visit: (identity: Identity, position: number) => void) => void,
-): NameIndex {
+function buildNameIndex(accounts: readonly Account[], eachIdentity: (visit: (identity: Identity, position: number) => void) => void): NameIndex {
   const wantedForms = new Set<string>();
   const wantedTokens = new Set<string>();
-  for (const forms of accountForms) {
-    for (const form of forms) {
+  for (const account of accounts) {
+    for (const form of accountNameForms(account)) {
       wantedForms.add(form);
       for (const token of form.split(' ')) if (token.length >= 2) wantedTokens.add(token);
     }
@@ -446,30 +446,18 @@ function buildNameIndex(
   const exactNames = new MultiIndex();
   // Only the count of a token shared by more identities than the bucket limit is ever read.
   const tokens = new MultiIndex(NAME_BUCKET_LIMIT);
-  // Kept only for the identities in some bucket: the only ones rule 5 compares.
-  const formsOf: (string | readonly string[] | undefined)[] = Array.from({ length: identityCount }, () => undefined);
-  if (wantedForms.size === 0) return { exactNames, tokens, formsOf };
+  if (wantedForms.size === 0) return { exactNames, tokens };
   eachIdentity((identity, position) => {
-    const forms = nameForms(identity.displayName, identity.givenName, identity.surname);
-    let wanted = false;
-    for (const form of forms) {
-      if (wantedForms.has(form)) {
-        exactNames.add(form, position);
-        wanted = true;
-      }
+    for (const form of identityNameForms(identity)) {
+      if (wantedForms.has(form)) exactNames.add(form, position);
       // A token repeated in a name is added once: the index skips a position equal to the last one added.
-      for (const token of form.split(' ')) {
-        if (token.length < 2 || !wantedTokens.has(token)) continue;
-        tokens.add(token, position);
-        wanted = true;
-      }
+      for (const token of form.split(' ')) if (token.length >= 2 && wantedTokens.has(token)) tokens.add(token, position);
     }
-    if (wanted) formsOf[position] = forms.length === 1 ? forms[0] : forms;
   });
   // Positions come in the visit order: put them in position order.
   exactNames.sortValues();
   tokens.sortValues();
-  return { exactNames, tokens, formsOf };
+  return { exactNames, tokens };
 }
 
 /**

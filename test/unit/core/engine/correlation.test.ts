@@ -140,6 +140,50 @@ describe('situations', () => {
 
 const link = (action: 'link' | 'unlink', identityId: string, at: string): ManualLink => ({ accountId: 'x', identityId, action, justification: 'checked with HR', by: 'auditor', at });
 
+// Identities named `given` + a surname of their own, or the reverse: a crowd sharing one name token.
+const crowd = (count: number, name: (n: number) => Pick<Identity, 'givenName' | 'surname'>): Identity[] =>
+  Array.from({ length: count }, (_, n) => {
+    const { givenName, surname } = name(n);
+    return anIdentity({ id: `ID-CROWD-${givenName}-${surname}`, upn: `crowd${n}.${givenName}.${surname}@contoso.com`, displayName: `${givenName} ${surname}`, givenName, surname });
+  });
+const johns = (count: number): Identity[] => crowd(count, (n) => ({ givenName: 'John', surname: `Crowd${n}` }));
+const smiths = (count: number): Identity[] => crowd(count, (n) => ({ givenName: `Crowd${n}`, surname: 'Smith' }));
+const named = (id: string, displayName: string): Identity => anIdentity({ id, upn: `${id.toLowerCase()}@contoso.com`, displayName });
+const unlinked = (...ids: string[]): ManualLink[] => ids.map((id) => link('unlink', id, '2026-11-01T10:00:00Z'));
+
+describe('rule 5, the name rule', () => {
+  // 100 identities share the token "john"; the misspelt "lovelase" is known to none.
+  it('compares the identities sharing the rarest token, up to 100 of them', () => {
+    const identities = [...johns(99), named('ID-JL', 'John Lovelace')];
+    expect(correlate(identities, anAccount({ accountId: 'a', displayName: 'John Lovelase' }))).toMatchObject({ situation: 'MATCHED', rule: 'name', identities: ['ID-JL'] });
+  });
+
+  it('compares none when the rarest token is shared by more than 100', () => {
+    const identities = [...johns(100), named('ID-JL', 'John Lovelace')];
+    expect(correlate(identities, anAccount({ accountId: 'a', displayName: 'John Lovelase' }))).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('finds an identity whose every token is too common by its exact name', () => {
+    const identities = [...johns(101), ...smiths(101), named('ID-JS', 'John Smith')];
+    expect(correlate(identities, anAccount({ accountId: 'a', displayName: 'John Smith' }))).toMatchObject({ situation: 'MATCHED', rule: 'name', confidence: 0.8, identities: ['ID-JS'] });
+  });
+
+  it('leaves out the identities a reviewer unlinked, however many share the exact name', () => {
+    // Loaded in the reverse of their id order: rule 5 still meets them in id order.
+    const identities = [...johns(101), ...smiths(101), named('ID-JS3', 'John Smith'), named('ID-JS2', 'John Smith'), named('ID-JS1', 'John Smith')];
+    const account = anAccount({ accountId: 'x', displayName: 'John Smith' });
+    expect(correlate(identities, account, { links: unlinked('ID-JS1', 'ID-JS2') })).toMatchObject({ situation: 'MATCHED', rule: 'name', identities: ['ID-JS3'] });
+    expect(correlate(identities, account, { links: unlinked('ID-JS1') })).toMatchObject({ situation: 'ORPHAN' });
+  });
+
+  it('decides each account sharing a name form, with its own unlinks', () => {
+    const accounts = ['x', 'y', 'z'].map((accountId) => anAccount({ accountId, displayName: 'Ada Lovelance' }));
+    const result = reconcile(anInput({ identities: everyone, accounts, links: unlinked('ID-ADA') }));
+    expect(['x', 'y', 'z'].map((accountId) => rowOf(result, accountId)?.situation)).toEqual(['ORPHAN', 'MATCHED', 'MATCHED']);
+    expect(rowOf(result, 'z')?.correlation?.reason).toBe(rowOf(result, 'y')?.correlation?.reason);
+  });
+});
+
 describe('manual links', () => {
   it('a link overrides every rule, with the justification in the reason', () => {
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')] }));
