@@ -234,15 +234,26 @@ export class Correlator {
     // million it makes for the identities, and their names, old-generation garbage (about 90 MB).
     const nameAccounts = byName.map((index) => accounts[index]!);
     // An exact-name bucket keeps room for the two identities that decide, past any an account excludes.
-    let mostExcluded = 0;
-    for (const account of nameAccounts) mostExcluded = Math.max(mostExcluded, this.#excludedFor(account).size);
-    this.#names = buildNameIndex(nameAccounts, 2 + mostExcluded, (visit) => this.#eachIdentity(visit));
+    this.#names = buildNameIndex(nameAccounts, 2 + this.#excludedPositions(nameAccounts), (visit) => this.#eachIdentity(visit));
     for (let at = 0; at < byName.length; at += 1) {
       const account = nameAccounts[at]!;
       settle(byName[at]!, this.#correlateByName(accountNameForms(account), this.#excludedFor(account)));
     }
     this.#names = undefined;
     return correlations;
+  }
+
+  /**
+   * How many identity positions carry an id some of the accounts exclude: at least as many as any one account
+   * skips. Positions, not ids: an export may list one id twice, and each copy takes a place in a bucket.
+   */
+  #excludedPositions(accounts: readonly Account[]): number {
+    const ids = new Set<string>();
+    for (const account of accounts) for (const id of this.#excludedFor(account)) ids.add(id);
+    if (ids.size === 0) return 0;
+    let positions = 0;
+    for (const identity of this.#identities) if (ids.has(identity.id)) positions += 1;
+    return positions;
   }
 
   /** The identities a reviewer unlinked from the account. */
