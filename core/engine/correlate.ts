@@ -126,7 +126,7 @@ interface LinkState {
  * (nearly every one shares a token with some account) was 84 MB at 1,000,000 identities.
  */
 interface NameIndex {
-  readonly exactNames: MultiIndex;
+  readonly exactNames: ExactNames;
   readonly tokens: MultiIndex;
 }
 
@@ -158,7 +158,6 @@ export class Correlator {
   readonly #links: Map<string, LinkState>;
   #identityIndexById: Map<string, number> | undefined;
   #names: NameIndex | undefined;
-  readonly #similarByForm = new Map<string, readonly SimilarName[]>();
   // One account's keys for one rule, and the positions they find; reused, since a million accounts would
   // otherwise each allocate arrays (a list grown by push keeps room for 17 numbers).
   readonly #accountKeys = new AccountKeys();
@@ -229,14 +228,27 @@ export class Correlator {
     // site whose objects mostly outlive a young collection, and 100,000 kept lists from `nameForms` made the
     // million it makes for the identities, and their names, old-generation garbage (about 90 MB).
     const nameAccounts = byName.map((index) => accounts[index]!);
-    this.#names = buildNameIndex(nameAccounts, (visit) => this.#eachIdentity(visit));
+    // An exact-name bucket keeps room for the two identities that decide, past any an account excludes.
+    this.#names = buildNameIndex(nameAccounts, 2 + this.#excludedPositions(nameAccounts), (visit) => this.#eachIdentity(visit));
     for (let at = 0; at < byName.length; at += 1) {
       const account = nameAccounts[at]!;
       settle(byName[at]!, this.#correlateByName(accountNameForms(account), this.#excludedFor(account)));
     }
     this.#names = undefined;
-    this.#similarByForm.clear();
     return correlations;
+  }
+
+  /**
+   * How many identity positions carry an id some of the accounts exclude: at least as many as any one account
+   * skips. Positions, not ids: an export may list one id twice, and each copy takes a place in a bucket.
+   */
+  #excludedPositions(accounts: readonly Account[]): number {
+    const ids = new Set<string>();
+    for (const account of accounts) for (const id of this.#excludedFor(account)) ids.add(id);
+    if (ids.size === 0) return 0;
+    let positions = 0;
+    for (const identity of this.#identities) if (ids.has(identity.id)) positions += 1;
+    return positions;
   }
 
   /** The identities a reviewer unlinked from the account. */
@@ -357,20 +369,25 @@ export class Correlator {
   }
 
   /**
-   * The identities whose name is similar enough to one account name form, in the order they are met (exact
-   * names first, then the rarest token's identities), a position met twice listed twice. Remembered per form:
-   * many accounts carry the same name, and comparing it with the same identities again would give the same list.
+   * The identities not excluded whose name is similar enough to one account name form, in the order they are met
+   * (exact names first, then the rarest token's identities), a position met twice listed twice, up to the first
+   * of a second identity: that one makes the account an orphan, so what follows is never read (a common name's
+   * list was hundreds long). Not remembered per form: so short, making them again costs about 0.2 s at 1,000,000
+   * accounts, and remembering them kept 12 MB in old generation.
    */
-  #similarNames(form: string): readonly SimilarName[] {
-    const known = this.#similarByForm.get(form);
-    if (known !== undefined) return known;
+  #similarNames(form: string, excluded: ReadonlySet<string>): readonly SimilarName[] {
     const names = this.#names!;
     const similar: SimilarName[] = [];
+    let secondIdentity = false;
     const consider = (position: number): void => {
+      if (secondIdentity || (excluded.size > 0 && excluded.has(this.#identities[position]!.id))) return;
       for (const identityName of identityNameForms(this.#identities[position]!)) {
         if (!lengthsAllowSimilarity(form.length, identityName.length)) continue;
         const similarity = jaroWinkler(form, identityName);
-        if (similarity >= NAME_SIMILARITY_THRESHOLD) similar.push({ position, similarity, identityName });
+        if (similarity < NAME_SIMILARITY_THRESHOLD) continue;
+        similar.push({ position, similarity, identityName });
+        secondIdentity = position !== similar[0]!.position;
+        if (secondIdentity) return;
       }
     };
     names.exactNames.forEach(form, consider);
@@ -387,7 +404,6 @@ export class Correlator {
       }
     }
     if (rarest !== undefined && rarestCount <= NAME_BUCKET_LIMIT) names.tokens.forEach(rarest, consider);
-    this.#similarByForm.set(form, similar);
     return similar;
   }
 
@@ -399,8 +415,7 @@ export class Correlator {
     let best: SimilarName | undefined;
     let accountName = '';
     for (const form of forms) {
-      for (const candidate of this.#similarNames(form)) {
-        if (excluded.size > 0 && excluded.has(this.#identities[candidate.position]!.id)) continue;
+      for (const candidate of this.#similarNames(form, excluded)) {
         if (best !== undefined && candidate.position !== best.position) return ORPHAN;
         if (best === undefined || candidate.similarity > best.similarity) {
           best = candidate;
@@ -431,33 +446,80 @@ const identityNameForms = (identity: Identity): string[] => nameForms(identity.d
 
 /**
  * Rule 5's indices over the identities' names, holding only what the given accounts' name forms look up: their
- * exact forms, and their tokens with every identity that has one (or, past the bucket limit, the count). Rule 5
- * reads nothing else, so its answers are those of indices over every name.
+ * exact forms (see `ExactNames`), and their tokens with every identity that has one (or, past the bucket limit,
+ * the count). Rule 5 reads nothing else, so its answers are those of indices over every name.
  */
-function buildNameIndex(accounts: readonly Account[], eachIdentity: (visit: (identity: Identity, position: number) => void) => void): NameIndex {
-  const wantedForms = new Set<string>();
+function buildNameIndex(accounts: readonly Account[], keepExact: number, eachIdentity: (visit: (identity: Identity, position: number) => void) => void): NameIndex {
+  const exactNames = new ExactNames(keepExact);
   const wantedTokens = new Set<string>();
   for (const account of accounts) {
     for (const form of accountNameForms(account)) {
-      wantedForms.add(form);
+      exactNames.want(form);
       for (const token of form.split(' ')) if (token.length >= 2) wantedTokens.add(token);
     }
   }
-  const exactNames = new MultiIndex();
   // Only the count of a token shared by more identities than the bucket limit is ever read.
   const tokens = new MultiIndex(NAME_BUCKET_LIMIT);
-  if (wantedForms.size === 0) return { exactNames, tokens };
+  if (exactNames.size === 0) return { exactNames, tokens };
   eachIdentity((identity, position) => {
     for (const form of identityNameForms(identity)) {
-      if (wantedForms.has(form)) exactNames.add(form, position);
+      exactNames.add(form, position);
       // A token repeated in a name is added once: the index skips a position equal to the last one added.
       for (const token of form.split(' ')) if (token.length >= 2 && wantedTokens.has(token)) tokens.add(token, position);
     }
   });
   // Positions come in the visit order: put them in position order.
-  exactNames.sortValues();
   tokens.sortValues();
   return { exactNames, tokens };
+}
+
+// What a wanted name holds until an identity has it; never written to, as a list is copied until full.
+const NO_POSITIONS: number[] = [];
+
+/**
+ * Rule 5's index of exact names: per account name form, the smallest positions of the identities with that form,
+ * at most `keep`. Each is 1.0 similar and rule 5 stops at the second identity it can propose, so it never reads
+ * the others (a common name's: 640,000 positions at 1,000,000 identities); `keep` allows for the identities a
+ * reviewer unlinked from an account.
+ */
+class ExactNames {
+  readonly #positions = new Map<string, number[]>();
+  readonly #keep: number;
+
+  constructor(keep: number) {
+    this.#keep = keep;
+  }
+
+  /** How many names are wanted. */
+  get size(): number {
+    return this.#positions.size;
+  }
+
+  /** Makes the index keep the identities with this name (an account's name form). */
+  want(name: string): void {
+    if (!this.#positions.has(name)) this.#positions.set(name, NO_POSITIONS);
+  }
+
+  /** Adds the position under the name, if it is wanted; positions may come in any order. */
+  add(name: string, position: number): void {
+    const positions = this.#positions.get(name);
+    if (positions === undefined) return;
+    // Lengthened by a copy of just the length needed (a list grown by push keeps room for 17), then, once full,
+    // changed in place: the position takes the place of the largest if it is smaller.
+    if (positions.length < this.#keep) {
+      this.#positions.set(name, positions.concat(position).toSorted(ascending));
+      return;
+    }
+    let at = positions.length - 1;
+    if (position > positions[at]!) return;
+    for (; at > 0 && positions[at - 1]! > position; at -= 1) positions[at] = positions[at - 1]!;
+    positions[at] = position;
+  }
+
+  /** Calls `visit` for each position kept under the name, in ascending order. */
+  forEach(name: string, visit: (position: number) => void): void {
+    for (const position of this.#positions.get(name) ?? NO_POSITIONS) visit(position);
+  }
 }
 
 /**

@@ -176,6 +176,11 @@ describe('rule 5, the name rule', () => {
     expect(correlate(identities, account, { links: unlinked('ID-JS1') })).toMatchObject({ situation: 'ORPHAN' });
   });
 
+  it('leaves out every copy of an unlinked id an export lists twice, and still sees the two others', () => {
+    const identities = [...johns(101), ...smiths(101), named('ID-JS1', 'John Smith'), named('ID-JS1', 'John Smith'), named('ID-JS2', 'John Smith'), named('ID-JS3', 'John Smith')];
+    expect(correlate(identities, anAccount({ accountId: 'x', displayName: 'John Smith' }), { links: unlinked('ID-JS1') })).toMatchObject({ situation: 'ORPHAN' });
+  });
+
   it('decides each account sharing a name form, with its own unlinks', () => {
     const accounts = ['x', 'y', 'z'].map((accountId) => anAccount({ accountId, displayName: 'Ada Lovelance' }));
     const result = reconcile(anInput({ identities: everyone, accounts, links: unlinked('ID-ADA') }));
