@@ -622,16 +622,16 @@ function accountValue(account: Account, field: AccountKeyField): string | undefi
  * key is made again from the account, as the rule made it (see `Correlation.keyField`).
  */
 export function correlationExplainer(keys: KeyMaker): CorrelationExplainer {
-  const makers = new Map<MatchRule, (raw: string | undefined) => string | undefined>();
+  const keyOf: Readonly<Record<KeyRuleName, (raw: string | undefined) => string | undefined>> = {
+    object_id: accountKeyMaker('object_id', keys),
+    employee_id: accountKeyMaker('employee_id', keys),
+    email: accountKeyMaker('email', keys),
+    alias: accountKeyMaker('alias', keys),
+  };
   return (correlation, account) => {
     const field = correlation.keyField;
     if (field === undefined || account === undefined || correlation.rule === 'name' || correlation.rule === 'manual') return correlation.reason;
-    let maker = makers.get(correlation.rule);
-    if (maker === undefined) {
-      maker = accountKeyMaker(correlation.rule, keys);
-      makers.set(correlation.rule, maker);
-    }
-    const key = maker(accountValue(account, field));
+    const key = keyOf[correlation.rule](accountValue(account, field));
     return key === undefined ? correlation.reason : `${correlation.reason} (${key})`;
   };
 }
