@@ -18,6 +18,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A poll waits only as long as the app needs; a loaded CI machine can need several seconds for a run.
+          expect: { poll: { timeout: 15_000 } },
           // One Chromium at a time: two cores.
           fileParallelism: false,
         },

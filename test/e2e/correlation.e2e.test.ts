@@ -103,7 +103,10 @@ describe('correlation fixes', () => {
     await caseView.getByRole('button', { name: 'Confirm this match…' }).click();
     await caseView.getByLabel('Justification').fill('HR confirms gpark@oldmail.example is Gina Park\'s old address');
     await caseView.getByRole('button', { name: 'Confirm the match with gina.park@contoso.com' }).click();
-    await expect.poll(async () => (await openRow('gpark')) && correlation.textContent()).toContain('Linked by manual (confidence 1.00)');
+    // The re-run's table keeps the search and the row open, which now shows the manual link.
+    await expect.poll(() => correlation.textContent()).toContain('Linked by manual (confidence 1.00)');
     expect(await correlation.textContent()).toContain('HR confirms gpark@oldmail.example');
+    expect(await page.getByRole('region', { name: 'Findings', exact: true }).getByLabel('Search').inputValue()).toBe('gpark');
+    expect(await page.locator('table.side-by-side tbody tr').count()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
 import { FINDING_CODES, SEVERITIES, SITUATIONS, type FindingCode, type Severity, type Situation } from '@core/model/reconciliation';
 import type { Reviewer } from '@core/review/audit-trail';
 import { DECISION_LABELS, DECISION_STATUSES, isExpired, type DecisionKind, type DecisionStatus } from '@core/review/decisions';
@@ -20,6 +20,9 @@ interface Props {
   /** The situation, finding and severity filters, shared with the dashboard's charts. */
   readonly facets: Facets;
   readonly onFacets: (facets: Facets) => void;
+  /** Search, sort, columns and the open row, kept above the table so the next run's table shows them again. */
+  readonly view: TableView;
+  readonly onView: Dispatch<SetStateAction<TableView>>;
 }
 
 export interface Facets {
@@ -29,6 +32,29 @@ export interface Facets {
 }
 
 export const NO_FACETS: Facets = { situations: new Set(), findings: new Set(), severities: new Set() };
+
+/**
+ * What the reviewer is looking at. A correlation fix runs the engine again and the table is the new run's: the
+ * reviewer expects the same search and the fixed row still open, now showing its new correlation.
+ */
+export interface TableView {
+  readonly text: string;
+  readonly sort: { readonly column: TableColumn; readonly descending: boolean };
+  readonly hidden: ReadonlySet<TableColumn>;
+  readonly statuses: ReadonlySet<DecisionStatus>;
+  /** The open row by its key, which a new run keeps, and by where it was in the table it was opened in. */
+  readonly opened: { readonly key: string; readonly index: number } | undefined;
+}
+
+export const FIRST_TABLE_VIEW: TableView = { text: '', sort: { column: 'situation', descending: false }, hidden: new Set(), statuses: new Set(), opened: undefined };
+
+/** Where the open row is in this table: where it was opened, or found again by its key in a new run's table. */
+function openedIndex(table: FindingsTable, opened: TableView['opened']): number | undefined {
+  if (!opened) return undefined;
+  if (table.keys[opened.index] === opened.key) return opened.index;
+  const found = table.keys.indexOf(opened.key);
+  return found < 0 ? undefined : found;
+}
 
 const SHORTCUTS: Readonly<Record<string, DecisionKind>> = { k: 'keep', r: 'revoke', f: 'fix', x: 'exception' };
 
@@ -62,17 +88,15 @@ export function FindingsView(props: Props) {
   return <LoadedFindings {...props} table={loaded.table} complete={loaded.complete} />;
 }
 
-function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, reviewer, facets, onFacets }: Props & { readonly table: FindingsTable; readonly complete: boolean }) {
+function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, reviewer, facets, onFacets, view, onView }: Props & { readonly table: FindingsTable; readonly complete: boolean }) {
   const id = useId();
   const { situations, findings, severities } = facets;
-  const [text, setText] = useState('');
+  const { text, sort, hidden, statuses } = view;
   const deferredText = useDeferredValue(text);
-  const [sort, setSort] = useState<{ column: TableColumn; descending: boolean }>({ column: 'situation', descending: false });
-  const [hidden, setHidden] = useState<ReadonlySet<TableColumn>>(new Set());
   const [active, setActive] = useState(0);
-  const [opened, setOpened] = useState<number>();
+  const opened = useMemo(() => openedIndex(table, view.opened), [table, view.opened]);
+  const setOpened = (row: number | undefined) => onView((current) => ({ ...current, opened: row === undefined ? undefined : { key: table.keys[row]!, index: row } }));
   const [scrollTop, setScrollTop] = useState(0);
-  const [statuses, setStatuses] = useState<ReadonlySet<DecisionStatus>>(new Set());
   const [deciding, setDeciding] = useState<{ rows: readonly DecisionTarget[]; kind: DecisionKind }>();
   const decisions = useLiveQuery(() => workspace.decisions.toArray(), [workspace]);
   // An expired exception no longer covers its row: it is back to undecided.
@@ -130,11 +154,11 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
     <section className="findings" aria-label="Findings">
       <div className="filters">
         <label htmlFor={`${id}-search`}>Search</label>
-        <input id={`${id}-search`} type="search" value={text} placeholder="login, email, name, UPN, account id" onChange={(event) => setText(event.target.value)} />
+        <input id={`${id}-search`} type="search" value={text} placeholder="login, email, name, UPN, account id" onChange={(event) => onView((current) => ({ ...current, text: event.target.value }))} />
         <Toggles legend="Situation" values={SITUATIONS} selected={situations} onChange={(next) => onFacets({ ...facets, situations: next })} />
         <Toggles legend="Severity" values={[...SEVERITIES.toReversed(), 'none'] as const} selected={severities} onChange={(next) => onFacets({ ...facets, severities: next })} />
         <Toggles legend="Finding" values={FINDING_CODES} selected={findings} onChange={(next) => onFacets({ ...facets, findings: next })} />
-        <Toggles legend="Decision" values={DECISION_STATUSES} selected={statuses} onChange={setStatuses} />
+        <Toggles legend="Decision" values={DECISION_STATUSES} selected={statuses} onChange={(next) => onView((current) => ({ ...current, statuses: next }))} />
         <details className="column-chooser">
           <summary>Columns</summary>
           {COLUMNS.map((column) => (
@@ -142,7 +166,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
               <input
                 type="checkbox"
                 checked={!hidden.has(column.id)}
-                onChange={() => setHidden((current) => toggled(current, column.id))}
+                onChange={() => onView((current) => ({ ...current, hidden: toggled(current.hidden, column.id) }))}
               />
               {column.label}
             </label>
@@ -184,7 +208,7 @@ function LoadedFindings({ workspace, runId, table, complete, rowCount, asOf, rev
               <th>Decision</th>
               {columns.map((column) => (
                 <th key={column.id}>
-                  <button type="button" tabIndex={-1} onClick={() => setSort((current) => ({ column: column.id, descending: current.column === column.id && !current.descending }))}>
+                  <button type="button" tabIndex={-1} onClick={() => onView((current) => ({ ...current, sort: { column: column.id, descending: current.sort.column === column.id && !current.sort.descending } }))}>
                     {column.label}
                     {sort.column === column.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
                   </button>

@@ -3,7 +3,7 @@ import { FINDING_CODES, SEVERITIES, SITUATIONS, type FindingCode, type Severity,
 import type { Reviewer } from '@core/review/audit-trail';
 import type { Review } from '@core/review/review';
 import type { RunRecord, Workspace } from '../../workspace/workspace';
-import { FindingsView, NO_FACETS, type Facets } from '../findings/findings-view';
+import { FindingsView, FIRST_TABLE_VIEW, NO_FACETS, type Facets, type TableView } from '../findings/findings-view';
 import { BarChart } from './bar-chart';
 import { PreviousComparison } from './previous-comparison';
 
@@ -24,6 +24,7 @@ function only<T>(current: ReadonlySet<T>, value: T): ReadonlySet<T> {
 export function ResultsView({ workspace, review, run, isCurrent, reviewer }: Props) {
   const { counts, population } = run;
   const [facets, setFacets] = useState<Facets>(NO_FACETS);
+  const [tableView, setTableView] = useState<TableView>(FIRST_TABLE_VIEW);
   return (
     <section className="results" aria-label="Reconciliation">
       <p className="run-facts">
@@ -69,7 +70,7 @@ export function ResultsView({ workspace, review, run, isCurrent, reviewer }: Pro
           onToggle={(code) => setFacets({ ...NO_FACETS, findings: only(facets.findings, code) })}
         />
       </div>
-      <FindingsView key={run.id} workspace={workspace} runId={run.id} rowCount={run.rowCount} asOf={run.asOf} reviewer={reviewer} facets={facets} onFacets={setFacets} />
+      <FindingsView key={run.id} workspace={workspace} runId={run.id} rowCount={run.rowCount} asOf={run.asOf} reviewer={reviewer} facets={facets} onFacets={setFacets} view={tableView} onView={setTableView} />
     </section>
   );
 }
