@@ -219,7 +219,7 @@ export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
 
 /** Phases of long work, in the order they happen. */
-export type ProgressPhase = 'read' | 'parse' | 'store' | 'match' | 'classify' | 'write';
+export type ProgressPhase = 'read' | 'parse' | 'store' | 'match' | 'names' | 'classify' | 'write';
 
 export interface ProgressEvent {
   readonly taskId: string;

@@ -144,8 +144,14 @@ const ascending = (a: number, b: number): number => a - b;
 
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
-/** How many accounts between two progress reports, in matching and in classifying. */
+/** How many accounts (or identities, indexing names) between two progress reports. */
 export const PROGRESS_EVERY = 50_000;
+
+/**
+ * Matching's progress: accounts settled (`match`, of all accounts), and, between rule 5's accounts and the rest,
+ * identities whose names are indexed (`names`, of all identities; 3 s of a million-identity run).
+ */
+export type CorrelateProgress = (phase: 'match' | 'names', done: number, total: number) => void;
 
 /**
  * The correlation rules of the design, in order, over one population of identities: the first rule that
@@ -205,15 +211,15 @@ export class Correlator {
    * Every account's correlation, in order: manual link, then rules 1 to 5. Rule 5 runs last, over the accounts no
    * link or key settled, so its index holds only the names those accounts can look up (at 300,000 accounts about
    * one in ten; indexing every identity's name and tokens was 2.0 s of the 9.7 s reconcile took). `onProgress`
-   * is told how many accounts are settled, by either pass: rule 5's took 5 s of a million-account run.
+   * is told how many accounts are settled, by either pass, and how many identities rule 5's index has visited.
    */
-  correlateAll(accounts: readonly Account[], onProgress?: (settled: number) => void): Correlations {
+  correlateAll(accounts: readonly Account[], onProgress?: CorrelateProgress): Correlations {
     const correlations = new Correlations(accounts.length);
     let settled = 0;
     const settle = (index: number, correlation: AccountCorrelation): void => {
       correlations.set(index, correlation);
       settled += 1;
-      if (onProgress && settled % PROGRESS_EVERY === 0) onProgress(settled);
+      if (onProgress && settled % PROGRESS_EVERY === 0) onProgress('match', settled, accounts.length);
     };
     // The accounts left for rule 5, by index.
     const byName: number[] = [];
@@ -229,7 +235,8 @@ export class Correlator {
     // million it makes for the identities, and their names, old-generation garbage (about 90 MB).
     const nameAccounts = byName.map((index) => accounts[index]!);
     // An exact-name bucket keeps room for the two identities that decide, past any an account excludes.
-    this.#names = buildNameIndex(nameAccounts, 2 + this.#excludedPositions(nameAccounts), (visit) => this.#eachIdentity(visit));
+    const identities = this.#identities.length;
+    this.#names = buildNameIndex(nameAccounts, 2 + this.#excludedPositions(nameAccounts), (visit) => this.#eachIdentity(visit), onProgress && ((done) => onProgress('names', done, identities)));
     for (let at = 0; at < byName.length; at += 1) {
       const account = nameAccounts[at]!;
       settle(byName[at]!, this.#correlateByName(accountNameForms(account), this.#excludedFor(account)));
@@ -449,7 +456,12 @@ const identityNameForms = (identity: Identity): string[] => nameForms(identity.d
  * exact forms (see `ExactNames`), and their tokens with every identity that has one (or, past the bucket limit,
  * the count). Rule 5 reads nothing else, so its answers are those of indices over every name.
  */
-function buildNameIndex(accounts: readonly Account[], keepExact: number, eachIdentity: (visit: (identity: Identity, position: number) => void) => void): NameIndex {
+function buildNameIndex(
+  accounts: readonly Account[],
+  keepExact: number,
+  eachIdentity: (visit: (identity: Identity, position: number) => void) => void,
+  onIndexed: ((identities: number) => void) | undefined,
+): NameIndex {
   const exactNames = new ExactNames(keepExact);
   const wantedTokens = new Set<string>();
   for (const account of accounts) {
@@ -461,12 +473,15 @@ function buildNameIndex(accounts: readonly Account[], keepExact: number, eachIde
   // Only the count of a token shared by more identities than the bucket limit is ever read.
   const tokens = new MultiIndex(NAME_BUCKET_LIMIT);
   if (exactNames.size === 0) return { exactNames, tokens };
+  let visited = 0;
   eachIdentity((identity, position) => {
     for (const form of identityNameForms(identity)) {
       exactNames.add(form, position);
       // A token repeated in a name is added once: the index skips a position equal to the last one added.
       for (const token of form.split(' ')) if (token.length >= 2 && wantedTokens.has(token)) tokens.add(token, position);
     }
+    visited += 1;
+    if (onIndexed && visited % PROGRESS_EVERY === 0) onIndexed(visited);
   });
   // Positions come in the visit order: put them in position order.
   tokens.sortValues();

@@ -58,7 +58,7 @@ export interface ReconciliationResult {
   readonly counts: ReconciliationCounts;
 }
 
-export type ReconcileProgress = (phase: 'match' | 'classify', done: number, total: number) => void;
+export type ReconcileProgress = (phase: 'match' | 'names' | 'classify', done: number, total: number) => void;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byLoginThenEmail = (a: Account, b: Account): number => compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? '');
@@ -218,7 +218,7 @@ function correlateAll(
   const hasAliases = settings.domainAliases.some((group) => group.length > 1);
   // Indices are built visiting the identities in the order they were loaded, which is their order in memory.
   const correlator = new Correlator(identities, keys, links, hasAliases, loadOrder);
-  const correlations = correlator.correlateAll(accounts, onProgress && ((done) => onProgress('match', done, accounts.length)));
+  const correlations = correlator.correlateAll(accounts, onProgress);
   onProgress?.('match', accounts.length, accounts.length);
   return correlations;
 }

@@ -1,5 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { reconcile, ENGINE_VERSION, type ReconcileProgress, type ReconciliationResult } from '@core/engine/reconcile';
 import { parseScopingFilter, type ScopingFilter } from '@core/engine/scope';
 import { parseSettings } from '@core/engine/settings-file';
@@ -10,13 +12,14 @@ import type { ManualLink } from '@core/model/manual-link';
 import type { ReconciliationSettings } from '@core/model/settings';
 import type { DateOrder } from '@core/import/values';
 import { ImportFailure } from '../files/import-failure';
-import type { TargetReadingRecord } from '@core/evidence/manifest';
+import type { EvidenceManifest, TargetReadingRecord } from '@core/evidence/manifest';
 import { writePack } from '../evidence/pack';
 import { packZipPath } from '../evidence/pack-zip';
 import { signerFromPem, signerFromPkcs12, type Signer } from '../evidence/signer';
 import { loadEntra, loadTarget, type LoadedFile } from './load-sources';
 import { EXIT, type Output } from './output';
 import { noTimings, stageTimer, type StageMark } from './stage-timings';
+import { statusLine } from './status-line';
 
 /** How the pack is signed; unsigned only when the user says so. */
 export type SigningChoice =
@@ -89,7 +92,14 @@ export async function performAudit(request: AuditRequest, mark: StageMark = noTi
 
 /** `recondesk audit`: reconciles Entra identities with one target dump and writes the evidence pack. */
 export async function audit(options: AuditOptions, output: Output): Promise<number> {
-  const mark = options.timings === true ? stageTimer((line) => output.err(line)) : noTimings;
+  const status = statusLine(output);
+  const timings = options.timings === true ? stageTimer((line) => output.err(line)) : noTimings;
+  const mark: StageMark = (stage) => {
+    status.clear();
+    timings(stage);
+    const next = NEXT_STAGE[stage];
+    if (next !== undefined) status.stage(next);
+  };
   try {
     await mustBeEmpty(options.out);
     const signer = await loadSigner(options.signing);
@@ -99,15 +109,18 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const reading: TargetReadingRecord = { profileId: options.profileId, mapping: options.mapping, dateOrder: options.dateOrder };
     const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope, links: [] };
     mark('startup');
-    const outcome = await performAudit(request, mark);
+    const outcome = await performAudit(request, mark, status.progress);
+    status.clear();
     const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );
     printSummary(output, outcome.result, sources, options.asOf === undefined ? 'the newest input file' : '--as-of');
     const exportedAt = options.exportedAt ?? new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    status.stage('Writing findings.csv');
     // The pack writes findings.csv from the rows as it goes, so the text is never held whole.
-    const pack = await writePack({ out: options.out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer, onStep: (written) => mark(written) });
+    const pack = await writeStaged(options.out, output, (out) => writePack({ out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer, onStep: (written) => mark(written) }));
     mark('manifest, zip');
+    status.clear();
     output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
     output.out(`and the same files as one zip: ${pack.zip}`);
     if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);
@@ -117,6 +130,53 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
   } catch (error) {
     if (error instanceof ImportFailure) return inputError(output, error.issue);
     throw error;
+  } finally {
+    status.clear();
+  }
+}
+
+// What the status line says once a stage has ended (the stages `performAudit` and the pack mark).
+const NEXT_STAGE: Readonly<Record<string, string>> = {
+  startup: 'Reading the Entra ID export',
+  'load entra': 'Reading the target application\'s accounts',
+  'findings.csv': 'Writing evidence.xlsx',
+  'evidence.xlsx': 'Writing the manifest, its signature and the zip',
+};
+
+/** The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const INTERRUPTED = 130;
+
+/**
+ * Writes the pack in a hidden folder beside `out` and moves the folder and its zip into place once whole, as the
+ * app does: a failure, or Ctrl-C, leaves no half-written pack (which would also make the next run refuse the
+ * folder as not empty). Ctrl-C removes the hidden folder and ends the command.
+ */
+async function writeStaged(out: string, output: Output, write: (out: string) => Promise<{ manifest: EvidenceManifest; zip: string }>): Promise<{ manifest: EvidenceManifest; zip: string }> {
+  const destination = resolve(out);
+  const staging = join(dirname(destination), `.recondesk-audit-${randomUUID()}`);
+  const interrupted = (): void => {
+    rmSync(staging, { recursive: true, force: true });
+    output.status?.(undefined);
+    output.err('recondesk: interrupted; no pack was written');
+    process.exit(INTERRUPTED);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const staged = join(staging, basename(destination));
+    const pack = await write(staged);
+    // The --out folder may exist, empty (checked first): a folder is moved only onto nothing.
+    await rmdir(destination).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(staged, destination);
+    const zip = packZipPath(out);
+    await rename(pack.zip, zip);
+    return { manifest: pack.manifest, zip };
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await rm(staging, { recursive: true, force: true });
   }
 }
 

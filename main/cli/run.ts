@@ -19,7 +19,8 @@ Usage:
 Commands:
   audit     Reconcile Entra ID identities with one application's accounts; writes a signed evidence pack
             into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt),
-            and the same files as DIR.zip beside it
+            and the same files as DIR.zip beside it. On a terminal, a status line shows its progress; Ctrl-C
+            stops it (exit 130) and leaves no pack, as the pack is moved into place only once whole
             --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
                                    Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
                                    logs (JSON, or the CSV download's files); each is detected and reported
@@ -51,7 +52,8 @@ Commands:
   demo      Build a signed pack from the bundled sample with a throwaway signing identity [--out DIR]
   help      Show this text
 
-Exit codes: 0 done (verify: the pack holds), 1 verify: the pack does not hold, 2 usage error, 3 input error.
+Exit codes: 0 done (verify: the pack holds), 1 verify: the pack does not hold, 2 usage error, 3 input error,
+130 stopped by Ctrl-C.
 
 Example:
   npm run --silent recondesk -- audit --entra users.csv --target app-users.csv --as-of 2026-11-22 \

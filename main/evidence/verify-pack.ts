@@ -27,7 +27,7 @@ export interface PackVerification {
 export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[], onProgress?: VerifyProgress) => Promise<Iterable<string>>;
 
 /** Files hashed ('read'), then accounts matched and classified again; it may throw `Cancelled` to stop. */
-export type VerifyProgress = (phase: 'read' | 'match' | 'classify', done: number, total: number) => void;
+export type VerifyProgress = (phase: 'read' | 'match' | 'names' | 'classify', done: number, total: number) => void;
 
 const ignore: VerifyProgress = () => {};
 

@@ -13,7 +13,7 @@ scope.addEventListener('message', (event: MessageEvent<StartRunMessage>) => {
   const { database, asOf, staleDays, preview } = event.data;
   const workspace = new Workspace(database);
   post({ type: 'progress', phase: 'load', done: 0, total: 1 });
-  const onProgress = (phase: 'match' | 'classify', done: number, total: number): void => post({ type: 'progress', phase, done, total });
+  const onProgress = (phase: 'match' | 'names' | 'classify', done: number, total: number): void => post({ type: 'progress', phase, done, total });
   if (preview) {
     void previewRun(workspace, asOf, preview, onProgress).then(post, (error: unknown) => post({ type: 'failed', error: { code: 'PARSE_ERROR', message: error instanceof Error ? error.message : String(error) } }));
     return;
@@ -29,7 +29,7 @@ scope.addEventListener('message', (event: MessageEvent<StartRunMessage>) => {
 });
 
 /** A run with settings being tried, compared with the latest stored run; nothing is written. */
-async function previewRun(workspace: Workspace, asOf: string | undefined, override: NonNullable<StartRunMessage['preview']>, onProgress: (phase: 'match' | 'classify', done: number, total: number) => void): Promise<WorkerMessage> {
+async function previewRun(workspace: Workspace, asOf: string | undefined, override: NonNullable<StartRunMessage['preview']>, onProgress: (phase: 'match' | 'names' | 'classify', done: number, total: number) => void): Promise<WorkerMessage> {
   const computed = await computeRun(workspace, { ...(asOf === undefined ? {} : { asOf }), override, onProgress });
   if (!computed.ok) return { type: 'failed', error: computed.error };
   const latest = await workspace.latestRun();

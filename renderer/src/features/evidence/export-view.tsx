@@ -11,6 +11,7 @@ import type { RunRecord, SourceRecord, Workspace } from '../../workspace/workspa
 const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
   read: 'Reading the kept inputs again',
   match: 'Matching the accounts to identities again',
+  names: 'Indexing the identities\' names for the name rule again',
   classify: 'Classifying the accounts and checking the counts against this run',
   write: 'Writing findings.csv, the workbook, the manifest and the signature',
 };

@@ -6,6 +6,7 @@ import { getApi } from '../../api';
 const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
   read: 'Verifying: checking every file against the manifest…',
   match: 'Verifying: re-performing the reconciliation from the pack\'s inputs (matching)…',
+  names: 'Verifying: re-performing the reconciliation from the pack\'s inputs (indexing names)…',
   classify: 'Verifying: re-performing the reconciliation from the pack\'s inputs (classifying)…',
 };
 

@@ -8,6 +8,7 @@ type Progress = WorkerMessage & { type: 'progress' };
 const PHASE_LABELS: Record<Progress['phase'], string> = {
   load: 'Loading sources',
   match: 'Correlating accounts',
+  names: 'Indexing identity names for the name rule',
   classify: 'Classifying findings',
   store: 'Storing results',
 };

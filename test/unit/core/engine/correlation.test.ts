@@ -189,6 +189,18 @@ describe('rule 5, the name rule', () => {
   });
 });
 
+describe('progress', () => {
+  it('reports the identities rule 5 indexes, between the accounts settled before it and after it', () => {
+    // 100,000 identities and 100,001 accounts: 100,000 settled by email, one left for the name rule.
+    const identities = Array.from({ length: 100_000 }, (_, n) => anIdentity({ id: `ID-${n}`, upn: `user${n}@contoso.com`, displayName: `User Number${n}` }));
+    const accounts = [...identities.map((identity, n) => anAccount({ accountId: `a${n}`, email: identity.upn })), anAccount({ accountId: 'z', displayName: 'User Number7' })];
+    const reports: string[] = [];
+    const result = reconcile(anInput({ identities, accounts }), (phase, done, total) => phase !== 'classify' && reports.push(`${phase} ${done}/${total}`));
+    expect(reports).toEqual(['match 50000/100001', 'match 100000/100001', 'names 50000/100000', 'names 100000/100000', 'match 100001/100001']);
+    expect(rowOf(result, 'z')).toMatchObject({ situation: 'MATCHED', correlation: { rule: 'name' }, identities: [{ id: 'ID-7' }] });
+  });
+});
+
 describe('manual links', () => {
   it('a link overrides every rule, with the justification in the reason', () => {
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')] }));
