@@ -15,7 +15,7 @@ import {
 } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
 import type { AccountCorrelation, Correlations } from './correlate';
-import { Correlator, PROGRESS_EVERY } from './correlate';
+import { Correlator, PROGRESS_EVERY, type CorrelateProgress } from './correlate';
 import * as rules from './findings';
 import { buildKeyMaker } from './keys';
 import { remediationMaker, type RemediationMaker } from './remediation';
@@ -58,7 +58,10 @@ export interface ReconciliationResult {
   readonly counts: ReconciliationCounts;
 }
 
-export type ReconcileProgress = (phase: 'match' | 'names' | 'classify', done: number, total: number) => void;
+/** The engine's progress phases: matching's (see `CorrelateProgress`), then classifying the accounts. */
+export type ReconcilePhase = Parameters<CorrelateProgress>[0] | 'classify';
+
+export type ReconcileProgress = (phase: ReconcilePhase, done: number, total: number) => void;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byLoginThenEmail = (a: Account, b: Account): number => compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? '');

@@ -110,7 +110,6 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope, links: [] };
     mark('startup');
     const outcome = await performAudit(request, mark, status.progress);
-    status.clear();
     const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );
@@ -120,7 +119,6 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     // The pack writes findings.csv from the rows as it goes, so the text is never held whole.
     const pack = await writeStaged(options.out, output, (out) => writePack({ out, request, outcome, includeInputs: options.includeInputs, exportedAt, signer, onStep: (written) => mark(written) }));
     mark('manifest, zip');
-    status.clear();
     output.out(`Wrote the evidence pack to ${options.out} (${pack.manifest.files.length + 2 + (signer ? 1 : 0)} files, run ${pack.manifest.runId.slice(0, 16)})`);
     output.out(`and the same files as one zip: ${pack.zip}`);
     if (signer) output.out(`Signed by ${signer.subject}; certificate SHA-256 fingerprint ${signer.fingerprint}`);

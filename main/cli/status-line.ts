@@ -1,4 +1,4 @@
-import type { ReconcileProgress } from '@core/engine/reconcile';
+import type { ReconcilePhase, ReconcileProgress } from '@core/engine/reconcile';
 import type { Output } from './output';
 
 // A terminal is redrawn at most this often: a million accounts report twenty times a second at most anyway.
@@ -6,7 +6,7 @@ const REDRAW_MS = 100;
 // A stage without counts (writing the workbook: 18 s at a million rows) shows its seconds, so it is seen to move.
 const TICK_MS = 1000;
 
-const PHASES: Readonly<Record<Parameters<ReconcileProgress>[0], string>> = {
+const PHASES: Readonly<Record<ReconcilePhase, string>> = {
   match: 'Matching accounts to identities',
   names: 'Indexing identity names for the name rule',
   classify: 'Classifying accounts and raising findings',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ReconcilePhase } from '@core/engine/reconcile';
 import { parseSha256Sums, type EvidenceManifest } from '@core/evidence/manifest';
 import { Cancelled } from './cancelled';
 import { listFiles } from './list-files';
@@ -27,7 +28,7 @@ export interface PackVerification {
 export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[], onProgress?: VerifyProgress) => Promise<Iterable<string>>;
 
 /** Files hashed ('read'), then accounts matched and classified again; it may throw `Cancelled` to stop. */
-export type VerifyProgress = (phase: 'read' | 'match' | 'names' | 'classify', done: number, total: number) => void;
+export type VerifyProgress = (phase: 'read' | ReconcilePhase, done: number, total: number) => void;
 
 const ignore: VerifyProgress = () => {};
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { Workspace } from '../workspace/workspace';
+import type { ReconcileProgress } from '@core/engine/reconcile';
 import { compareFindings, findingsByRow } from '@core/review/review';
 import { computeRun, runReconciliation } from './run-reconciliation';
 import type { StartRunMessage, WorkerMessage } from './worker-messages';
@@ -13,7 +14,7 @@ scope.addEventListener('message', (event: MessageEvent<StartRunMessage>) => {
   const { database, asOf, staleDays, preview } = event.data;
   const workspace = new Workspace(database);
   post({ type: 'progress', phase: 'load', done: 0, total: 1 });
-  const onProgress = (phase: 'match' | 'names' | 'classify', done: number, total: number): void => post({ type: 'progress', phase, done, total });
+  const onProgress: ReconcileProgress = (phase, done, total) => post({ type: 'progress', phase, done, total });
   if (preview) {
     void previewRun(workspace, asOf, preview, onProgress).then(post, (error: unknown) => post({ type: 'failed', error: { code: 'PARSE_ERROR', message: error instanceof Error ? error.message : String(error) } }));
     return;
@@ -29,7 +30,7 @@ scope.addEventListener('message', (event: MessageEvent<StartRunMessage>) => {
 });
 
 /** A run with settings being tried, compared with the latest stored run; nothing is written. */
-async function previewRun(workspace: Workspace, asOf: string | undefined, override: NonNullable<StartRunMessage['preview']>, onProgress: (phase: 'match' | 'names' | 'classify', done: number, total: number) => void): Promise<WorkerMessage> {
+async function previewRun(workspace: Workspace, asOf: string | undefined, override: NonNullable<StartRunMessage['preview']>, onProgress: ReconcileProgress): Promise<WorkerMessage> {
   const computed = await computeRun(workspace, { ...(asOf === undefined ? {} : { asOf }), override, onProgress });
   if (!computed.ok) return { type: 'failed', error: computed.error };
   const latest = await workspace.latestRun();

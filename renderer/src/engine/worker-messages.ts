@@ -1,5 +1,5 @@
 import type { ImportIssue } from '@core/model/import-issue';
-import type { ReconciliationCounts } from '@core/engine/reconcile';
+import type { ReconcilePhase, ReconciliationCounts } from '@core/engine/reconcile';
 import type { ScopingFilter } from '@core/engine/scope';
 import type { FindingComparison } from '@core/review/review';
 import type { ReviewSettings } from '@core/review/settings-form';
@@ -17,7 +17,7 @@ export interface StartRunMessage {
 
 /** What the worker tells the window; closed, so the window handles every case. */
 export type WorkerMessage =
-  | { readonly type: 'progress'; readonly phase: 'load' | 'match' | 'names' | 'classify' | 'store'; readonly done: number; readonly total: number }
+  | { readonly type: 'progress'; readonly phase: 'load' | ReconcilePhase | 'store'; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly runId: string }
   | { readonly type: 'previewed'; readonly comparison: FindingComparison; readonly before: ReconciliationCounts | undefined; readonly after: ReconciliationCounts }
   | { readonly type: 'failed'; readonly error: ImportIssue };
