@@ -12,7 +12,11 @@ export interface SheetColumn {
   readonly header: string;
   /** Width in characters. */
   readonly width: number;
-  readonly kind?: 'text' | 'date' | 'number' | 'severity';
+  /**
+   * `category`: text from a small vocabulary (situations, finding codes, yes/no, actions), which the workbook
+   * writes once and names by number in each cell; `severity` is one too, coloured by its value.
+   */
+  readonly kind?: 'text' | 'date' | 'number' | 'severity' | 'category';
 }
 
 /** Excel's last row is 1,048,576; one is the header. A longer sheet continues on "Name (2)", "Name (3)", … */
@@ -36,18 +40,18 @@ const codes = (row: ReconciliationRow): string => joined(row.findings, codeOf);
 const upns = (row: ReconciliationRow): string => joined(row.identities, upnOf);
 
 export const FINDING_COLUMNS: readonly SheetColumn[] = [
-  { header: 'Situation', width: 11 },
+  { header: 'Situation', width: 11, kind: 'category' },
   { header: 'Account id', width: 22 },
   { header: 'Login', width: 28 },
   { header: 'Account email', width: 30 },
   { header: 'Account name', width: 22 },
-  { header: 'Enabled', width: 8 },
+  { header: 'Enabled', width: 8, kind: 'category' },
   { header: 'Last login', width: 18, kind: 'date' },
   { header: 'Identity UPN', width: 30 },
   { header: 'Identity name', width: 22 },
-  { header: 'Match rule', width: 11 },
+  { header: 'Match rule', width: 11, kind: 'category' },
   { header: 'Confidence', width: 10, kind: 'number' },
-  { header: 'Findings', width: 30 },
+  { header: 'Findings', width: 30, kind: 'category' },
   { header: 'Severity', width: 9, kind: 'severity' },
   { header: 'Explanation', width: 80 },
 ];
@@ -124,14 +128,14 @@ export function concernsOf(row: ReconciliationRow): number {
  * The pairs compared side by side: each field as the account has it and as the identity has it, in the order of
  * `pairValues`, which reads them (a function per field, called per row, cost more than the fields themselves).
  */
-const PAIRS: readonly { readonly label: string; readonly date?: true }[] = [
+const PAIRS: readonly { readonly label: string; readonly kind?: SheetColumn['kind'] }[] = [
   { label: 'Email' },
   { label: 'Name' },
   { label: 'Given name' },
   { label: 'Family name' },
   { label: 'Employee id' },
-  { label: 'Enabled' },
-  { label: 'Last login / sign-in', date: true },
+  { label: 'Enabled', kind: 'category' },
+  { label: 'Last login / sign-in', kind: 'date' },
 ];
 
 /** The Side by side line's cells: the three that name the pair, then PAIRS' values (account, identity), then Differs. */
@@ -162,12 +166,12 @@ const FIRST_PAIR = 3;
 export const SIDE_BY_SIDE_COLUMNS: readonly SheetColumn[] = [
   { header: 'Account id', width: 22 },
   { header: 'Identity UPN', width: 30 },
-  { header: 'Match rule', width: 11 },
+  { header: 'Match rule', width: 11, kind: 'category' },
   ...PAIRS.flatMap((pair): SheetColumn[] => [
-    { header: `${pair.label} (account)`, width: 24, ...(pair.date ? { kind: 'date' as const } : {}) },
-    { header: `${pair.label} (identity)`, width: 24, ...(pair.date ? { kind: 'date' as const } : {}) },
+    { header: `${pair.label} (account)`, width: 24, ...(pair.kind ? { kind: pair.kind } : {}) },
+    { header: `${pair.label} (identity)`, width: 24, ...(pair.kind ? { kind: pair.kind } : {}) },
   ]),
-  { header: 'Differs', width: 40 },
+  { header: 'Differs', width: 40, kind: 'category' },
 ];
 
 const comparable = (value: CellValue): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim().toLowerCase());
@@ -192,7 +196,7 @@ export function sideBySideCells(row: ReconciliationRow): CellValue[] | undefined
     const left = cells[FIRST_PAIR + 2 * index];
     const right = cells[FIRST_PAIR + 2 * index + 1];
     // Equal values are the common case, and compare equal without making lower-case copies.
-    if (!pair.date && left !== undefined && right !== undefined && left !== right && comparable(left) !== comparable(right)) differs += `${differs === '' ? '' : ', '}${pair.label}`;
+    if (pair.kind !== 'date' && left !== undefined && right !== undefined && left !== right && comparable(left) !== comparable(right)) differs += `${differs === '' ? '' : ', '}${pair.label}`;
   }
   cells[cells.length - 1] = differs || undefined;
   return cells;
@@ -201,14 +205,14 @@ export function sideBySideCells(row: ReconciliationRow): CellValue[] | undefined
 export const REMEDIATION_COLUMNS: readonly SheetColumn[] = [
   { header: 'Account id', width: 22 },
   { header: 'Identity UPN', width: 30 },
-  { header: 'Action', width: 30 },
-  { header: 'Cause', width: 20 },
+  { header: 'Action', width: 30, kind: 'category' },
+  { header: 'Cause', width: 20, kind: 'category' },
   { header: 'Severity', width: 9, kind: 'severity' },
-  { header: 'Owner', width: 22 },
+  { header: 'Owner', width: 22, kind: 'category' },
   { header: 'Due', width: 12, kind: 'date' },
-  { header: 'Status', width: 12 },
+  { header: 'Status', width: 12, kind: 'category' },
   { header: 'Evidence reference', width: 24 },
-  { header: 'Guidance', width: 60 },
+  { header: 'Guidance', width: 60, kind: 'category' },
 ];
 
 /** One line per proposed remediation; the command line has no reviewer, so every item is open. */

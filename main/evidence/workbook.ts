@@ -165,19 +165,19 @@ const DECISION_COLUMNS: readonly SheetColumn[] = [
   { header: 'Decided at', width: 18, kind: 'date' },
 ];
 const CHECKLIST_COLUMNS: readonly SheetColumn[] = [
-  { header: 'Action', width: 30 },
-  { header: 'Owner', width: 22 },
+  { header: 'Action', width: 30, kind: 'category' },
+  { header: 'Owner', width: 22, kind: 'category' },
   { header: 'Due', width: 12, kind: 'date' },
-  { header: 'Status', width: 12 },
+  { header: 'Status', width: 12, kind: 'category' },
   { header: 'Severity', width: 9, kind: 'severity' },
   { header: 'Account', width: 24 },
   { header: 'Identity UPN', width: 30 },
-  { header: 'Cause', width: 22 },
-  { header: 'Decision', width: 10 },
+  { header: 'Cause', width: 22, kind: 'category' },
+  { header: 'Decision', width: 10, kind: 'category' },
   { header: 'Note', width: 30 },
   { header: 'Ticket', width: 16 },
   { header: 'Evidence reference', width: 24 },
-  { header: 'Guidance', width: 60 },
+  { header: 'Guidance', width: 60, kind: 'category' },
 ];
 const LINK_COLUMNS: readonly SheetColumn[] = [
   { header: 'Account id', width: 22 },
@@ -338,6 +338,7 @@ function tableSheets(table: Table, limit: number): NamedSheet[] {
   // Each column's style worked out once: only a severity's depends on the value.
   const styles = table.columns.map((column) => (column.kind === 'date' ? STYLE.date : STYLE.plain));
   const bySeverity = table.columns.map((column) => column.kind === 'severity');
+  const shared = table.columns.map((column) => column.kind === 'category' || column.kind === 'severity');
   const style = (value: XlsxValue, index: number): StyleId =>
     bySeverity[index] === true && typeof value === 'string' ? (SEVERITY_STYLE[value] ?? STYLE.plain) : (styles[index] ?? STYLE.plain);
   if (table.count === 0) {
@@ -345,7 +346,7 @@ function tableSheets(table: Table, limit: number): NamedSheet[] {
     return [{ name: table.name, widths, header, rows, rowCount: rows.length, style: () => STYLE.plain }];
   }
   const parts = Math.ceil(table.count / limit);
-  if (parts === 1) return [{ name: table.name, widths, header, rows: table.rows(), rowCount: table.count, style }];
+  if (parts === 1) return [{ name: table.name, widths, header, rows: table.rows(), rowCount: table.count, style, shared }];
   // One iterator shared by the parts: each part takes the next `limit` rows from where the last one stopped.
   const iterator = table.rows()[Symbol.iterator]();
   return Array.from({ length: parts }, (_, part): NamedSheet => ({
@@ -355,6 +356,7 @@ function tableSheets(table: Table, limit: number): NamedSheet[] {
     rows: take(iterator, limit),
     rowCount: Math.min(limit, table.count - part * limit),
     style,
+    shared,
   }));
 }
 

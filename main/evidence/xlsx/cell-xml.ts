@@ -1,3 +1,4 @@
+import type { SharedStrings } from './shared-strings';
 import { STYLE } from './styles';
 import type { XmlBytes } from './xml-bytes';
 import { xmlText } from './xml-text';
@@ -115,6 +116,7 @@ const TEXT = openings(' t="inlineStr"><is><t>', OPEN_TEXT);
 // XML parsers drop leading and trailing white space unless told to keep it.
 const TEXT_KEEP = openings(' t="inlineStr"><is><t xml:space="preserve">', OPEN_TEXT);
 const VALUE = openings('><v>', OPEN_VALUE);
+const SHARED = openings(' t="s"><v>', OPEN_VALUE);
 const ROW_START = CLOSING.map((closing) => bytes(`${closing}<row r="`));
 const ROW_END = CLOSING.map((closing) => bytes(`${closing}</row>`));
 // Room for a cell's markup around its value: the longest opening, a column's letters and a row's digits.
@@ -150,6 +152,20 @@ export function addCell(xml: SheetXml, column: number | undefined, value: XlsxVa
   if (typeof value !== 'number') return addInstant(xml, column, value.getTime(), style);
   if (style === STYLE.date || style === STYLE.dateSeconds) return addInstant(xml, column, value, style);
   return Number.isFinite(value) ? addValue(xml, column, String(value), style) : addText(xml, column, String(value), style);
+}
+
+/**
+ * Adds a text cell that names its text in the shared strings, as `addCell` adds a text (false, nothing added,
+ * for an empty one); inline when the table cannot share it.
+ */
+export function addSharedText(xml: SheetXml, column: number | undefined, value: string, style: number, strings: SharedStrings): boolean {
+  if (value === '') return false;
+  const digits = strings.digitsOf(value);
+  if (digits === undefined) return addText(xml, column, value, style);
+  xml.out.room(MARKUP_ROOM + digits.length);
+  addOpening(xml, column, SHARED, style);
+  xml.out.bytes(digits, digits.length);
+  return true;
 }
 
 /** An instant (milliseconds since 1970) as a date cell, written as a Date holding it would be. */

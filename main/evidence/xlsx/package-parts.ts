@@ -23,6 +23,7 @@ export function contentTypesXml(sheetCount: number): string {
     + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     + sheets.join('')
     + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
     + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     + '</Types>';
@@ -36,7 +37,8 @@ export const ROOT_RELS_XML = DECLARATION + `<Relationships xmlns="${PACKAGE_RELA
 
 export function workbookRelsXml(sheetCount: number): string {
   const sheets = Array.from({ length: sheetCount }, (_, index) => `<Relationship Id="rId${index + 1}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`);
-  return DECLARATION + `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${sheets.join('')}<Relationship Id="rId${sheetCount + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/></Relationships>`;
+  return DECLARATION + `<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${sheets.join('')}<Relationship Id="rId${sheetCount + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>`
+    + `<Relationship Id="rId${sheetCount + 2}" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 }
 
 export function workbookXml(sheets: readonly SheetEntry[]): string {
@@ -56,6 +58,19 @@ export function corePropertiesXml(creator: string, at: Date): string {
     + `<dc:creator>${xmlText(creator)}</dc:creator><cp:lastModifiedBy>${xmlText(creator)}</cp:lastModifiedBy>`
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`
     + '</cp:coreProperties>';
+}
+
+export const SHARED_STRINGS_PATH = 'xl/sharedStrings.xml';
+
+/** The shared strings part: `texts` in the order cells number them; `uses`, how many cells name one. */
+export function sharedStringsXml(texts: readonly string[], uses: number): string {
+  const items = texts.map((text) => {
+    const escaped = xmlText(text);
+    // XML parsers drop leading and trailing white space unless told to keep it.
+    const keep = escaped.charCodeAt(0) <= 32 || escaped.charCodeAt(escaped.length - 1) <= 32;
+    return `<si><t${keep ? ' xml:space="preserve"' : ''}>${escaped}</t></si>`;
+  });
+  return DECLARATION + `<sst xmlns="${MAIN}" count="${uses}" uniqueCount="${texts.length}">${items.join('')}</sst>`;
 }
 
 export const APP_PROPERTIES_XML = DECLARATION + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Recondesk</Application></Properties>';

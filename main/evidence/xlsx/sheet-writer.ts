@@ -1,5 +1,6 @@
 import type { ZipEntryWriter } from '../zip/zip-writer';
-import { addCell, columnName, endRow, SheetXml, startRow, type XlsxValue } from './cell-xml';
+import { addCell, addSharedText, columnName, endRow, SheetXml, startRow, type XlsxValue } from './cell-xml';
+import { SharedStrings } from './shared-strings';
 import { STYLE, type StyleId } from './styles';
 import { BufferPool, XmlBytes } from './xml-bytes';
 
@@ -13,6 +14,8 @@ export interface SheetContent {
   /** How many rows `rows` gives (the sheet's dimension is written before them). */
   readonly rowCount: number;
   readonly style: (value: XlsxValue, column: number, row: readonly XlsxValue[]) => StyleId;
+  /** By column: whether its texts come from a small vocabulary and are written once, in the shared strings. */
+  readonly shared?: readonly boolean[];
 }
 
 // Rows between turns of the event loop: some 300 KB of XML, a few turns per buffer.
@@ -21,9 +24,9 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workshee
 
 /**
  * Writes one worksheet part (xl/worksheets/sheetN.xml) into an open zip entry, in buffers from `pool` that go
- * back to it once the entry has read them.
+ * back to it once the entry has read them; the texts of shared columns go into the workbook's `strings`.
  */
-export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, selected: boolean, pool = new BufferPool()): Promise<void> {
+export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, selected: boolean, pool = new BufferPool(), strings = new SharedStrings()): Promise<void> {
   const lastColumn = columnName(Math.max(0, sheet.widths.length - 1));
   const headerRows = sheet.header ? 1 : 0;
   const lastRow = Math.max(1, sheet.rowCount + headerRows);
@@ -45,6 +48,7 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
     endRow(xml);
   }
   const style = sheet.style;
+  const shared = sheet.shared ?? [];
   for (const cells of sheet.rows) {
     rowNumber += 1;
     startRow(xml, rowNumber);
@@ -53,7 +57,9 @@ export async function writeSheet(entry: ZipEntryWriter, sheet: SheetContent, sel
     let follows = false;
     for (let index = 0; index < cells.length; index += 1) {
       const value = cells[index];
-      follows = value !== undefined && addCell(xml, follows ? undefined : index, value, style(value, index, cells));
+      if (value === undefined) follows = false;
+      else if (shared[index] === true && typeof value === 'string') follows = addSharedText(xml, follows ? undefined : index, value, style(value, index, cells), strings);
+      else follows = addCell(xml, follows ? undefined : index, value, style(value, index, cells));
     }
     endRow(xml);
     if (out.hasFull) await hand(out.takeFull());

@@ -1,6 +1,7 @@
 import { ZipWriter } from '../zip/zip-writer';
 import { columnName } from './cell-xml';
-import { APP_PROPERTIES_XML, contentTypesXml, corePropertiesXml, ROOT_RELS_XML, sheetPath, workbookRelsXml, workbookXml } from './package-parts';
+import { APP_PROPERTIES_XML, contentTypesXml, corePropertiesXml, ROOT_RELS_XML, SHARED_STRINGS_PATH, sheetPath, workbookRelsXml, workbookXml } from './package-parts';
+import { SharedStrings } from './shared-strings';
 import { writeSheet, type SheetContent } from './sheet-writer';
 import { STYLES_XML } from './styles';
 import { BufferPool } from './xml-bytes';
@@ -28,11 +29,14 @@ export async function writeXlsx(path: string, sheets: readonly NamedSheet[], met
     await zip.addBytes('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length));
     await zip.addBytes('xl/styles.xml', STYLES_XML);
     const pool = new BufferPool();
+    const strings = new SharedStrings();
     for (const [index, sheet] of sheets.entries()) {
       const entry = await zip.entry(sheetPath(index));
-      await writeSheet(entry, sheet, index === 0, pool);
+      await writeSheet(entry, sheet, index === 0, pool, strings);
       await entry.end();
     }
+    // After the sheets, which fill it: readers find a part by its name, wherever it lies in the zip.
+    await zip.addBytes(SHARED_STRINGS_PATH, strings.xml());
     await zip.finish();
   } catch (error) {
     await zip.abort();

@@ -17,9 +17,10 @@ const exec = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
 
 const READ_BACK = String.raw`
-import json, sys, openpyxl
+import json, re, sys, zipfile, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-out = {"sheets": wb.sheetnames, "sheet": {}}
+shared = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+out = {"sheets": wb.sheetnames, "sheet": {}, "shared": re.findall(r"<t[^>]*>([^<]*)</t>", shared)}
 for name in wb.sheetnames:
     ws = wb[name]
     rows = [[None if c.value is None else {"v": str(c.value), "t": c.data_type, "f": c.number_format} for c in row] for row in ws.iter_rows()]
@@ -34,6 +35,8 @@ interface Cell {
 }
 interface ReadBack {
   readonly sheets: string[];
+  /** The texts of xl/sharedStrings.xml, in order. */
+  readonly shared: string[];
   readonly sheet: Record<string, { freeze: string | null; filter: string | null; rows: (Cell | null)[][] }>;
 }
 
@@ -79,6 +82,12 @@ describe('evidence.xlsx, read back by openpyxl', () => {
     const lastLogins = findings.rows.slice(1).map((row) => row[6]).filter((cell): cell is Cell => cell !== null);
     expect(lastLogins.length).toBeGreaterThan(0);
     expect(lastLogins.every((cell) => cell.t === 'd' && cell.f === 'yyyy-mm-dd hh:mm')).toBe(true);
+
+    // The vocabulary columns are written once, in the shared strings; values from the inputs stay in their cells.
+    const situations = findings.rows.slice(1).map((row) => row[0]?.v);
+    expect(situations.length).toBeGreaterThan(1);
+    expect(workbook.shared).toEqual(expect.arrayContaining([...new Set(situations), 'yes', 'email']));
+    expect(workbook.shared.some((text) => /HYPERLINK|lovelace/.test(text))).toBe(false);
 
     const summary = Object.fromEntries(workbook.sheet['Summary']!.rows.map((row) => [row[0]?.v, row[1]?.v]));
     expect(summary).toMatchObject({ Period: '2026-Q4', 'Accounts = matched + orphan + ambiguous': 'holds', staleDays: '90' });

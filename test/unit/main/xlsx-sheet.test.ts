@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerial } from '../../../main/evidence/xlsx/cell-xml';
+import { SharedStrings } from '../../../main/evidence/xlsx/shared-strings';
 import { writeSheet, type SheetContent } from '../../../main/evidence/xlsx/sheet-writer';
 import { STYLE, type StyleId } from '../../../main/evidence/xlsx/styles';
 import type { ZipEntryWriter } from '../../../main/evidence/zip/zip-writer';
 
 /** The sheet's XML as written, with the parts around `<sheetData>` cut away. */
-async function sheetData(rows: readonly (readonly (string | number | Date | undefined)[])[], header?: readonly string[], style: SheetContent['style'] = dateStyled): Promise<string> {
+async function sheetData(
+  rows: readonly (readonly (string | number | Date | undefined)[])[],
+  header?: readonly string[],
+  style: SheetContent['style'] = dateStyled,
+  shared?: { readonly columns: readonly boolean[]; readonly strings: SharedStrings },
+): Promise<string> {
   const chunks: string[] = [];
   const entry: ZipEntryWriter = {
     write: async (chunk) => {
@@ -14,13 +20,14 @@ async function sheetData(rows: readonly (readonly (string | number | Date | unde
     end: async () => undefined,
   };
   const widths = Array.from({ length: 4 }, () => 10);
-  await writeSheet(entry, { widths, ...(header ? { header } : {}), rows, rowCount: rows.length, style }, false);
+  await writeSheet(entry, { widths, ...(header ? { header } : {}), rows, rowCount: rows.length, style, ...(shared ? { shared: shared.columns } : {}) }, false, undefined, shared?.strings);
   const xml = chunks.join('');
   return xml.slice(xml.indexOf('<sheetData>') + '<sheetData>'.length, xml.indexOf('</sheetData>'));
 }
 
 const dateStyled = (value: unknown): StyleId => (value instanceof Date ? STYLE.date : STYLE.plain);
 const firstColumnDated = (_value: unknown, column: number): StyleId => (column === 0 ? STYLE.date : STYLE.plain);
+const secondColumnHigh = (_value: unknown, column: number): StyleId => (column === 1 ? STYLE.high : STYLE.plain);
 
 describe('the sheet writer', () => {
   it('writes r on a row\'s first cell and after a gap, text inline, numbers and dates as values', async () => {
@@ -76,6 +83,45 @@ describe('the sheet writer', () => {
     const xml = await sheetData(rows);
     expect([xml.startsWith('<row r="1"><c r="A1" t="inlineStr"><is><t>row 0</t></is></c><c><v>0</v></c><c t="inlineStr"><is><t>€ 0</t></is></c></row>'), xml.endsWith('<row r="3000"><c r="A3000" t="inlineStr"><is><t>row 2999</t></is></c><c><v>2999</v></c><c t="inlineStr"><is><t>€ 2999</t></is></c></row>')]).toEqual([true, true]);
     expect(xml.match(/<row /g)?.length).toBe(3000);
+  });
+});
+
+describe('shared strings', () => {
+  it('names the texts of shared columns by number, first met first, across sheets; other columns stay inline', async () => {
+    const strings = new SharedStrings();
+    const columns = [true, false, true];
+    const first = await sheetData([['MATCHED', 'MATCHED', 'yes'], ['ORPHAN', 'x', ''], [undefined, 'y', 'yes'], ['MATCHED', 'z', 'no']], ['Situation'], dateStyled, { columns, strings });
+    const second = await sheetData([['no', 'MATCHED', 'ORPHAN']], undefined, dateStyled, { columns, strings });
+    expect(first).toBe(
+      // A header is never shared: it is written by itself, before the rows.
+      '<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>Situation</t></is></c></row>'
+      + '<row r="2"><c r="A2" t="s"><v>0</v></c><c t="inlineStr"><is><t>MATCHED</t></is></c><c t="s"><v>1</v></c></row>'
+      + '<row r="3"><c r="A3" t="s"><v>2</v></c><c t="inlineStr"><is><t>x</t></is></c></row>'
+      + '<row r="4"><c r="B4" t="inlineStr"><is><t>y</t></is></c><c t="s"><v>1</v></c></row>'
+      + '<row r="5"><c r="A5" t="s"><v>0</v></c><c t="inlineStr"><is><t>z</t></is></c><c t="s"><v>3</v></c></row>',
+    );
+    expect(second).toBe('<row r="1"><c r="A1" t="s"><v>3</v></c><c t="inlineStr"><is><t>MATCHED</t></is></c><c t="s"><v>2</v></c></row>');
+    expect(strings.xml()).toBe(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="8" uniqueCount="4">'
+      + '<si><t>MATCHED</t></si><si><t>yes</t></si><si><t>ORPHAN</t></si><si><t>no</t></si></sst>',
+    );
+  });
+
+  it('keeps a shared text\'s spaces, escapes its markup, drops what XML cannot hold, and keeps the cell\'s style', async () => {
+    const strings = new SharedStrings();
+    const xml = await sheetData([[' a ', 'high', '<&>', '\u0001']], undefined, secondColumnHigh, { columns: [true, true, true, true], strings });
+    // Text of forbidden characters alone is no text: no cell, as inline.
+    expect(xml).toBe(`<row r="1"><c r="A1" t="s"><v>0</v></c><c s="${STYLE.high}" t="s"><v>1</v></c><c t="s"><v>2</v></c></row>`);
+    expect(strings.xml()).toContain('uniqueCount="3"><si><t xml:space="preserve"> a </t></si><si><t>high</t></si><si><t>&lt;&amp;&gt;</t></si></sst>');
+  });
+
+  it('writes texts inline once the table is full, so a column of distinct values cannot grow it without end', async () => {
+    const strings = new SharedStrings();
+    const rows = Array.from({ length: 65_537 }, (_, index) => [`v${index}`]);
+    const xml = await sheetData(rows, undefined, dateStyled, { columns: [true], strings });
+    expect(xml.endsWith('<row r="65536"><c r="A65536" t="s"><v>65535</v></c></row><row r="65537"><c r="A65537" t="inlineStr"><is><t>v65536</t></is></c></row>')).toBe(true);
+    // A text already in the table is still named by number.
+    expect(await sheetData([['v7']], undefined, dateStyled, { columns: [true], strings })).toBe('<row r="1"><c r="A1" t="s"><v>7</v></c></row>');
   });
 });
 
