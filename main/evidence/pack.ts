@@ -16,6 +16,7 @@ import {
 } from '@core/evidence/manifest';
 import type { AuditOutcome, AuditRequest } from '../cli/audit';
 import type { LoadedFile } from '../cli/load-sources';
+import { ImportFailure } from '../files/import-failure';
 import { deflatedAheadPath, PACK_ZIP_LEVEL, writePackZip } from './pack-zip';
 import { signDetached, type Signer } from './signer';
 import { writeWorkbook, type ReviewEvidence, type WorkbookFacts } from './workbook';
@@ -74,12 +75,19 @@ async function writePackFiles(pack: PackRequest, findingsAhead: DeflateAhead): P
     files.push({ path, ...(await writeText(join(out, ...path.split('/')), text, ahead)) });
   };
 
-  const inputs = await packInputs(pack, async (path, source) => {
+  const inputs = await packInputs(pack, async (path, source, read) => {
     await mkdir(join(out, PACK.inputs), { recursive: true });
     const target = join(out, ...path.split('/'));
     await copyFile(source, target);
-    // Hash the copy, not the original: the pack vouches for the bytes it holds.
+    // Hash the copy, not the original: the pack vouches for the bytes it holds, which must be those reconciled.
     const file = { path, ...(await hashFile(target)) };
+    if (read !== undefined && file.sha256 !== read.sha256) {
+      throw new ImportFailure({
+        code: 'BAD_REQUEST',
+        file: read.fileName,
+        message: `the file changed on disk while the audit ran (read with SHA-256 ${read.sha256.slice(0, 12)}…, now ${file.sha256.slice(0, 12)}…): the findings are not from the bytes the pack would hold; run the audit again`,
+      });
+    }
     files.push(file);
     return file;
   });
@@ -166,7 +174,7 @@ function* utf8Parts(text: string): Generator<Buffer> {
 }
 
 /** Every input with its role and hash; copied into `inputs/` under a unique name unless left out. */
-async function packInputs(pack: PackRequest, copy: (path: string, source: string) => Promise<PackFile>): Promise<PackInput[]> {
+async function packInputs(pack: PackRequest, copy: (path: string, source: string, read: LoadedFile | undefined) => Promise<PackFile>): Promise<PackInput[]> {
   const { request, outcome } = pack;
   const used = new Set<string>();
   const uniqueName = (fileName: string): string => {
@@ -182,10 +190,18 @@ async function packInputs(pack: PackRequest, copy: (path: string, source: string
     const loaded = byPath.get(source);
     const fileName = basename(source);
     const path = pack.includeInputs ? `${PACK.inputs}/${uniqueName(fileName)}` : undefined;
-    const { size, sha256: hash } = path === undefined ? await hashFile(source) : await copy(path, source);
+    const { size, sha256: hash } = path === undefined ? await leftOut(source, loaded) : await copy(path, source, loaded);
     inputs.push({ role, fileName, path, size, sha256: hash, records: loaded?.rows ?? 0, readAs: loaded?.taken ?? '' });
   }
   return inputs;
+}
+
+/**
+ * A left-out input is known by the size and hash of the bytes read for the run (hashed as they were read): reading
+ * the file again cost a second pass over it (392 MB at a million rows) and would record whatever it holds by then.
+ */
+async function leftOut(source: string, read: LoadedFile | undefined): Promise<{ size: number; sha256: string }> {
+  return read === undefined ? hashFile(source) : { size: read.size, sha256: read.sha256 };
 }
 
 /** Size and SHA-256 of a file, streamed: inputs can be hundreds of megabytes. */

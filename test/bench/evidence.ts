@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { countSituations, type Correlation, type Finding, type ReconciliationRow, type Remediation } from '@core/model/reconciliation';
 import { DEFAULT_SETTINGS } from '@core/model/settings';
 import type { AuditOutcome, AuditRequest } from '../../main/cli/audit';
-import { writePack } from '../../main/evidence/pack';
+import { hashFile, writePack } from '../../main/evidence/pack';
 import { createSelfSignedSigner } from '../../main/evidence/signer';
 import { writeWorkbook, type WorkbookFacts } from '../../main/evidence/workbook';
 import { anAccount, anIdentity } from '../support/builders';
@@ -85,7 +85,8 @@ async function child(out: string): Promise<void> {
       counts: { situations: countSituations(result), findings: {} as never, severities: {} as never },
     },
     entraFiles: [],
-    targetFile: { path: request.target, fileName: 'salesforce-users.csv', size: 0, taken: 'bench', rows: 6, sha256: '' },
+    // As the loader records it: the size and hash of the bytes read (the pack checks its copy against them).
+    targetFile: { path: request.target, fileName: 'salesforce-users.csv', taken: 'bench', rows: 6, ...(await hashFile(request.target)) },
   };
   // The writer's own memory: the highest RSS while the pack is written, over the RSS with the rows already made.
   const before = process.memoryUsage.rss();

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '@core/model/settings';
+import { performAudit, type AuditRequest } from '../../../main/cli/audit';
+import { writePack } from '../../../main/evidence/pack';
 import { createSelfSignedSigner } from '../../../main/evidence/signer';
 import { verifyPack, type Reperform } from '../../../main/evidence/verify-pack';
 import type { Output } from '../../../main/cli/output';
@@ -213,6 +216,27 @@ describe('the evidence pack', () => {
     expect(await run(['audit', ...SCENARIO, '--unsigned', '--out', beside], taken)).toBe(3);
     expect(taken.stderr.join('\n')).toContain('q.zip: already exists');
     expect(await readFile(`${beside}.zip`, 'utf8')).toBe('not mine');
+  });
+
+  it('vouches only for the bytes it reconciled: an input changed after it was read is refused, or, left out, known by the hash read', async () => {
+    const original = await readFile(fixture('scenario/salesforce-users.csv'));
+    const target = await tempFile('salesforce-users.csv', original);
+    const request: AuditRequest = {
+      entra: [fixture('scenario/entra-users.json')],
+      target,
+      reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
+      settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
+      scope: undefined,
+      links: [],
+    };
+    const outcome = await performAudit(request);
+    await appendFile(target, '005XX0000099,intruder@contoso.com,Intruder,true\n');
+    const pack = async (includeInputs: boolean) =>
+      writePack({ out: join(await tempDir(), 'pack'), request, outcome, includeInputs, exportedAt: '2026-11-23T09:00:00.000Z', signer: undefined });
+
+    await expect(pack(true)).rejects.toMatchObject({ issue: { code: 'BAD_REQUEST', file: 'salesforce-users.csv', message: expect.stringContaining('the file changed on disk while the audit ran') } });
+    const { manifest } = await pack(false);
+    expect(manifest.inputs.find((input) => input.role === 'target')).toMatchObject({ path: undefined, size: original.byteLength, sha256: sha256(original) });
   });
 
   it('npm run demo: a signed pack from the bundled sample that verifies, with the verify command printed', async () => {
