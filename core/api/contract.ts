@@ -3,6 +3,7 @@
  * a handler per method from `API_METHODS`, the preload exposes exactly this as `window.api`, and the
  * browser test bridge reaches the same handlers. Payloads are plain JSON so every transport behaves alike.
  */
+import type { ReconcilePhase } from '../engine/reconcile';
 import type { SourceDetection } from '../import/detect-source';
 import { SOURCE_DELIMITERS, SOURCE_ENCODINGS, type SourceDelimiter, type SourceEncoding, type SourceFormat } from '../import/source-format';
 import type { SourceKind } from '../import/source-kind';
@@ -218,8 +219,8 @@ export interface KeptInputRef {
 export type ApiMethod = keyof Api;
 export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
 
-/** Phases of long work, in the order they happen. */
-export type ProgressPhase = 'read' | 'parse' | 'store' | 'match' | 'names' | 'classify' | 'write';
+/** Phases of long work, in the order they happen; the engine's are `ReconcilePhase`. */
+export type ProgressPhase = 'read' | 'parse' | 'store' | ReconcilePhase | 'write';
 
 export interface ProgressEvent {
   readonly taskId: string;

@@ -16,7 +16,7 @@ import type { EvidenceManifest, TargetReadingRecord } from '@core/evidence/manif
 import { writePack } from '../evidence/pack';
 import { packZipPath } from '../evidence/pack-zip';
 import { signerFromPem, signerFromPkcs12, type Signer } from '../evidence/signer';
-import { loadEntra, loadTarget, type LoadedFile } from './load-sources';
+import { loadEntra, loadTarget, type LoadedFile, type ReadProgress } from './load-sources';
 import { EXIT, type Output } from './output';
 import { noTimings, stageTimer, type StageMark } from './stage-timings';
 import { statusLine } from './status-line';
@@ -66,15 +66,16 @@ export interface AuditOutcome {
 
 /**
  * Loads the files and reconciles them: everything but writing. Throws `ImportFailure` for bad input.
- * `mark` is told as each stage ends (`--timings`, the app's export progress); `onProgress` as accounts are matched.
+ * `mark` is told as each stage ends (`--timings`, the app's export progress); `onRead` as each file's rows are read;
+ * `onProgress` as the engine goes.
  */
-export async function performAudit(request: AuditRequest, mark: StageMark = noTimings, onProgress?: ReconcileProgress): Promise<AuditOutcome> {
+export async function performAudit(request: AuditRequest, mark: StageMark = noTimings, onProgress?: ReconcileProgress, onRead?: ReadProgress): Promise<AuditOutcome> {
   const { settings, scope, reading } = request;
   const keepIdentity = [...(scope?.filters.flatMap((filter) => filter.clauses.map((clause) => clause.attribute)) ?? []), ...settings.driftAttributes.map((pair) => pair.identity)];
   const keepAccount = settings.driftAttributes.map((pair) => pair.account);
-  const entra = await loadEntra(request.entra, keepIdentity);
+  const entra = await loadEntra(request.entra, keepIdentity, onRead);
   mark('load entra');
-  const target = await loadTarget(request.target, { profileId: reading.profileId, mapping: reading.mapping, keepColumns: keepAccount, dateOrder: reading.dateOrder });
+  const target = await loadTarget(request.target, { profileId: reading.profileId, mapping: reading.mapping, keepColumns: keepAccount, dateOrder: reading.dateOrder }, onRead);
   mark('load target');
   const result = reconcile({
     identities: entra.identities,
@@ -109,7 +110,7 @@ export async function audit(options: AuditOptions, output: Output): Promise<numb
     const reading: TargetReadingRecord = { profileId: options.profileId, mapping: options.mapping, dateOrder: options.dateOrder };
     const request: AuditRequest = { entra: options.entra, target: options.target, reading, settings, scope, links: [] };
     mark('startup');
-    const outcome = await performAudit(request, mark, status.progress);
+    const outcome = await performAudit(request, mark, status.progress, status.read);
     const sources = [...outcome.entraFiles, outcome.targetFile].map(
       (file) => `  ${file.fileName}: ${file.taken}; ${file.rows.toLocaleString('en-US')} records; sha256 ${file.sha256}`,
     );

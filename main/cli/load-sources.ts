@@ -37,6 +37,9 @@ export interface EntraPopulation {
   readonly files: LoadedFile[];
 }
 
+/** Told after each batch of a file's rows how many it has read so far: a million take seconds. */
+export type ReadProgress = (fileName: string, rows: number) => void;
+
 // Below this, detection is a guess; the command line refuses rather than reconcile the wrong thing.
 const SURE_ENOUGH = 0.3;
 
@@ -44,7 +47,7 @@ const SURE_ENOUGH = 0.3;
  * Reads every `--entra` file, each detected as users, sign-ins, assignments or provisioning logs (or a
  * companion of the provisioning CSV trio), streaming and mapping batch by batch so raw rows never pile up.
  */
-export async function loadEntra(paths: readonly string[], keepColumns: readonly string[]): Promise<EntraPopulation> {
+export async function loadEntra(paths: readonly string[], keepColumns: readonly string[], onRead?: ReadProgress): Promise<EntraPopulation> {
   let identities: Identity[] = [];
   let hasSignInData = false;
   const signIns: SignInRecord[] = [];
@@ -54,7 +57,7 @@ export async function loadEntra(paths: readonly string[], keepColumns: readonly 
   const files: LoadedFile[] = [];
 
   for (const path of paths) {
-    const file = await openSource(path);
+    const file = await openSource(path, onRead);
     const role = provisioningCompanionRole(file.head.header);
     if (role !== undefined) {
       const rows: string[][] = [];
@@ -133,8 +136,8 @@ export interface TargetOptions {
 }
 
 /** Reads the target dump with the named profile, or the one detection finds, and the user's mapping over it. */
-export async function loadTarget(path: string, options: TargetOptions): Promise<{ accounts: Account[]; file: LoadedFile }> {
-  const file = await openSource(path);
+export async function loadTarget(path: string, options: TargetOptions, onRead?: ReadProgress): Promise<{ accounts: Account[]; file: LoadedFile }> {
+  const file = await openSource(path, onRead);
   const { header } = file.head;
   const detected = detectSource(header);
   const candidate =
@@ -163,7 +166,7 @@ interface OpenSource {
   each(visit: (row: string[], line: number) => void): Promise<SourceEnd>;
 }
 
-async function openSource(path: string): Promise<OpenSource> {
+async function openSource(path: string, onRead: ReadProgress | undefined): Promise<OpenSource> {
   const fileName = basename(path);
   const reader = readSource(path, { fileName, batchRows: 1000 });
   const first = await reader.next();
@@ -174,11 +177,14 @@ async function openSource(path: string): Promise<OpenSource> {
     fileName,
     head,
     async each(visit) {
+      let rows = 0;
       for (;;) {
         const step = await reader.next();
         if (step.done) return step.value;
         const batch = step.value as CsvRows;
         batch.rows.forEach((row, index) => visit(row, batch.lines[index] ?? 0));
+        rows += batch.rows.length;
+        onRead?.(fileName, rows);
       }
     },
   };

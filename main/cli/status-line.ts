@@ -1,4 +1,5 @@
 import type { ReconcilePhase, ReconcileProgress } from '@core/engine/reconcile';
+import type { ReadProgress } from './load-sources';
 import type { Output } from './output';
 
 // A terminal is redrawn at most this often: a million accounts report twenty times a second at most anyway.
@@ -7,6 +8,8 @@ const REDRAW_MS = 100;
 const TICK_MS = 1000;
 
 const PHASES: Readonly<Record<ReconcilePhase, string>> = {
+  sort: 'Sorting identities and accounts',
+  keys: 'Indexing identity keys',
   match: 'Matching accounts to identities',
   names: 'Indexing identity names for the name rule',
   classify: 'Classifying accounts and raising findings',
@@ -16,6 +19,8 @@ const PHASES: Readonly<Record<ReconcilePhase, string>> = {
 export interface StatusLine {
   /** A stage without counts, shown with the seconds it has taken so far. */
   stage(text: string): void;
+  /** The rows read so far of a file the current stage reads, with the stage's seconds. */
+  readonly read: ReadProgress;
   /** The engine's progress, as it reports it. */
   readonly progress: ReconcileProgress;
   /** Clears the line, before the command prints or when it ends. */
@@ -24,27 +29,43 @@ export interface StatusLine {
 
 export function statusLine(output: Output): StatusLine {
   const show = output.status;
-  if (show === undefined) return { stage: () => undefined, progress: () => undefined, clear: () => undefined };
+  if (show === undefined) return { stage: () => undefined, read: () => undefined, progress: () => undefined, clear: () => undefined };
   let drawnAt = Number.NEGATIVE_INFINITY;
+  let drawnPhase: ReconcilePhase | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
+  // The current stage: when it started, and what it shows before its seconds (rows read replace its name).
+  let started = 0;
+  let text = '';
+  const withSeconds = (): string => `${text} ${Math.round((Date.now() - started) / 1000)} s`;
   const stop = (): void => {
     clearInterval(ticker);
     ticker = undefined;
   };
   return {
-    stage(text) {
+    stage(name) {
       stop();
-      const started = Date.now();
-      show(`${text}…`);
-      ticker = setInterval(() => show(`${text}… ${Math.round((Date.now() - started) / 1000)} s`), TICK_MS);
+      started = Date.now();
+      text = `${name}…`;
+      show(text);
+      // Each second the latest text too: rows read since the last drawing are shown then.
+      ticker = setInterval(() => show(withSeconds()), TICK_MS);
       // The ticker never keeps the command alive.
       ticker.unref();
+    },
+    read(fileName, rows) {
+      text = `Reading ${fileName}: ${rows.toLocaleString('en-US')} rows ·`;
+      const now = Date.now();
+      if (now - drawnAt < REDRAW_MS) return;
+      drawnAt = now;
+      show(withSeconds());
     },
     progress(phase, done, total) {
       stop();
       const now = Date.now();
-      if (done < total && now - drawnAt < REDRAW_MS) return;
+      // A phase's first report is drawn at once: it may be all a step shows for a second (the sort starting).
+      if (done < total && phase === drawnPhase && now - drawnAt < REDRAW_MS) return;
       drawnAt = now;
+      drawnPhase = phase;
       show(`${PHASES[phase]}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`);
     },
     clear() {

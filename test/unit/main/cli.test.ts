@@ -3,8 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { performAudit } from '../../../main/cli/audit';
 import type { Output } from '../../../main/cli/output';
 import { run } from '../../../main/cli/run';
+import { generatePopulation } from '../../bench/generate-population';
+import { someSettings } from '../../support/builders';
 import { fixture } from '../../support/fixtures';
 import { tempDir, tempFile } from '../../support/temp-files';
 
@@ -69,6 +72,23 @@ describe('recondesk audit', () => {
     const stages = (await sliceAuditStderr('--timings')).map((line) => /^timing (\S+(?: \S+)?)\s+\d+\.\d\d s {2}cpu +\d+\.\d\d s {2}rss +[\d,]+ MB {2}peak +[\d,]+ MB {2}heap +[\d,]+ MB$/.exec(line)?.[1]);
     expect(stages).toEqual(['startup', 'load entra', 'load target', 'reconcile', 'findings.csv', 'evidence.xlsx', 'manifest, zip']);
     expect(await sliceAuditStderr()).toEqual([]);
+  });
+
+  it('on a terminal, shows the rows of each file as its batches are read, and the engine from its start', async () => {
+    const inputs = await tempDir();
+    await generatePopulation(inputs, 2500, 20261122);
+    const [entra, target] = [join(inputs, 'entra-users.csv'), join(inputs, 'app-accounts.csv')];
+    const reads: string[] = [];
+    const request = { entra: [entra], target, reading: { profileId: undefined, mapping: {}, dateOrder: undefined }, settings: someSettings(), scope: undefined, links: [] };
+    await performAudit(request, undefined, undefined, (fileName, rows) => reads.push(`${fileName} ${rows}`));
+    expect(reads).toEqual(['entra-users.csv 1000', 'entra-users.csv 2000', 'entra-users.csv 2500', 'app-accounts.csv 1000', 'app-accounts.csv 2000', 'app-accounts.csv 2500']);
+
+    const shown: (string | undefined)[] = [];
+    const output = { ...capture(), status: (text: string | undefined) => shown.push(text) };
+    expect(await run(['audit', '--entra', entra, '--target', target, '--as-of', '2026-11-22', '--out', join(await tempDir(), 'pack'), '--unsigned'], output)).toBe(0);
+    // The first rows are drawn at once; later ones as often as the line is redrawn.
+    expect(shown).toContainEqual(expect.stringMatching(/^Reading entra-users\.csv: 1,000 rows · \d+ s$/));
+    expect(shown).toContain('Sorting identities and accounts: 0 of 5,000');
   });
 
   it('prints usage for --help and exits 0', async () => {

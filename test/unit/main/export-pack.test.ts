@@ -90,6 +90,9 @@ describe('exporting a review as an evidence pack (the app path)', () => {
       'read 0/2',
       'read 1/2',
       'read 2/2',
+      'sort 0/13',
+      'sort 7/13',
+      'sort 13/13',
       'match 6/6',
       'classify 6/6',
       'write 0/3',
@@ -253,7 +256,7 @@ describe('verifying in a worker thread, as the app does', () => {
       ['re-performance', true],
     ]);
     const phases = new Set(review.events.filter(({ payload }) => payload.taskId === 'verify-whole').map(({ payload }) => payload.phase));
-    expect([...phases]).toEqual(['read', 'match', 'classify']);
+    expect([...phases]).toEqual(['read', 'sort', 'match', 'classify']);
     // Every file hashed before re-performance starts: the read phase ends at its total.
     const reads = review.events.filter(({ payload }) => payload.taskId === 'verify-whole' && payload.phase === 'read').map(({ payload }) => payload);
     expect(reads.at(-1)).toMatchObject({ done: reads.at(-1)?.total });

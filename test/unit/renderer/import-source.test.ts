@@ -39,7 +39,7 @@ describe('importSource', () => {
     const phases: string[] = [];
     const run = await runReconciliation(workspace, { asOf: '2026-11-22T00:00:00.000Z', onProgress: (phase) => phases.push(phase), newId: () => 'run-1' });
     expect(run.ok && run.value).toMatchObject({ id: 'run-1', rowCount: 6, counts: { situations: { MATCHED: 4, ORPHAN: 2 } } });
-    expect(phases).toEqual(['match', 'classify']);
+    expect(phases).toEqual(['sort', 'sort', 'sort', 'match', 'classify']);
     const rows = await workspace.rowsOf('run-1');
     expect(rows.map((row) => row.situation)).toEqual(['MATCHED', 'MATCHED', 'MATCHED', 'MATCHED', 'ORPHAN', 'ORPHAN']);
     expect(await workspace.latestRun()).toMatchObject({ id: 'run-1', asOf: '2026-11-22T00:00:00.000Z', sourceIds: [entra.ok && entra.value.id, target.ok && target.value.id] });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ProgressEvent, SigningIdentities } from '@core/api/contract';
 import type { ExportedPack } from '@core/api/export-request';
+import type { ReconcilePhase } from '@core/engine/reconcile';
 import { describeIssue } from '@core/model/import-issue';
 import type { Reviewer } from '@core/review/audit-trail';
 import type { Review } from '@core/review/review';
@@ -8,8 +9,11 @@ import { getApi } from '../../api';
 import { exportRequestOf, sourcesOf } from '../../workspace/export-review';
 import type { RunRecord, SourceRecord, Workspace } from '../../workspace/workspace';
 
-const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
+// Every phase of the engine is labelled (a new one fails the build until it is); an export never parses or stores.
+const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> & Record<ReconcilePhase, string> = {
   read: 'Reading the kept inputs again',
+  sort: 'Sorting the identities and accounts again',
+  keys: 'Indexing the identities\' keys again',
   match: 'Matching the accounts to identities again',
   names: 'Indexing the identities\' names for the name rule again',
   classify: 'Classifying the accounts and checking the counts against this run',

@@ -1,10 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { EvidenceVerification, ProgressEvent } from '@core/api/contract';
+import type { ReconcilePhase } from '@core/engine/reconcile';
 import { describeIssue } from '@core/model/import-issue';
 import { getApi } from '../../api';
 
-const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> = {
+// Every phase of the engine is labelled (a new one fails the build until it is); a verification never parses or stores.
+const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> & Record<ReconcilePhase, string> = {
   read: 'Verifying: checking every file against the manifest…',
+  sort: 'Verifying: re-performing the reconciliation from the pack\'s inputs (sorting)…',
+  keys: 'Verifying: re-performing the reconciliation from the pack\'s inputs (indexing keys)…',
   match: 'Verifying: re-performing the reconciliation from the pack\'s inputs (matching)…',
   names: 'Verifying: re-performing the reconciliation from the pack\'s inputs (indexing names)…',
   classify: 'Verifying: re-performing the reconciliation from the pack\'s inputs (classifying)…',

@@ -7,6 +7,8 @@ type Progress = WorkerMessage & { type: 'progress' };
 
 const PHASE_LABELS: Record<Progress['phase'], string> = {
   load: 'Loading sources',
+  sort: 'Sorting identities and accounts',
+  keys: 'Indexing identity keys',
   match: 'Correlating accounts',
   names: 'Indexing identity names for the name rule',
   classify: 'Classifying findings',

@@ -195,9 +195,33 @@ describe('progress', () => {
     const identities = Array.from({ length: 100_000 }, (_, n) => anIdentity({ id: `ID-${n}`, upn: `user${n}@contoso.com`, displayName: `User Number${n}` }));
     const accounts = [...identities.map((identity, n) => anAccount({ accountId: `a${n}`, email: identity.upn })), anAccount({ accountId: 'z', displayName: 'User Number7' })];
     const reports: string[] = [];
-    const result = reconcile(anInput({ identities, accounts }), (phase, done, total) => phase !== 'classify' && reports.push(`${phase} ${done}/${total}`));
+    const result = reconcile(anInput({ identities, accounts }), (phase, done, total) => (phase === 'match' || phase === 'names') && reports.push(`${phase} ${done}/${total}`));
     expect(reports).toEqual(['match 50000/100001', 'match 100000/100001', 'names 50000/100000', 'names 100000/100000', 'match 100001/100001']);
     expect(rowOf(result, 'z')).toMatchObject({ situation: 'MATCHED', correlation: { rule: 'name' }, identities: [{ id: 'ID-7' }] });
+  });
+
+  it('reports from the start: the sorts, then each key index as the first account with its key needs it', () => {
+    // 100,000 identities and 100,001 accounts: 100,000 settled by email, the last (by id) by employee id alone.
+    const identities = Array.from({ length: 100_000 }, (_, n) => anIdentity({ id: `ID-${n}`, upn: `user${n}@contoso.com`, employeeId: `${n}` }));
+    const accounts = [...identities.map((identity, n) => anAccount({ accountId: `a${n}`, email: identity.upn })), anAccount({ accountId: 'z', employeeId: '7' })];
+    const reports: string[] = [];
+    const result = reconcile(anInput({ identities, accounts }), (phase, done, total) => reports.push(`${phase} ${done}/${total}`));
+    expect(reports).toEqual([
+      'sort 0/200001',
+      'sort 100000/200001',
+      'sort 200001/200001',
+      'keys 50000/100000',
+      'keys 100000/100000',
+      'match 50000/100001',
+      'match 100000/100001',
+      'keys 50000/100000',
+      'keys 100000/100000',
+      'match 100001/100001',
+      'classify 50000/100001',
+      'classify 100000/100001',
+      'classify 100001/100001',
+    ]);
+    expect(rowOf(result, 'z')).toMatchObject({ situation: 'MATCHED', correlation: { rule: 'employee_id' }, identities: [{ id: 'ID-7' }] });
   });
 });
 
