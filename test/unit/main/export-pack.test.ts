@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportPackRequest } from '@core/api/export-request';
 import { DEFAULT_SETTINGS } from '@core/model/settings';
 import type { ManualLink } from '@core/model/manual-link';
 import { chainEntry } from '@core/review/audit-trail';
 import { requestValidators } from '@core/api/contract';
 import { performAudit } from '../../../main/cli/audit';
-import { inWorker } from '../../../main/evidence/evidence-runner';
+import { Cancelled } from '../../../main/evidence/cancelled';
+import { inWorker, relayProgress, type WorkerMessage } from '../../../main/evidence/evidence-runner';
 import type { HandlerDeps } from '../../../main/handlers/create-handlers';
 import { handlersForTest } from '../../support/handlers';
 import { tempDir } from '../../support/temp-files';
@@ -207,6 +209,11 @@ describe('exporting a review as an evidence pack (the app path)', () => {
 // The app's runner: a worker thread. Here it runs the TypeScript entry through tsx; the browser tests run the built one.
 const inWorkerThread = inWorker(new URL('../../support/evidence-worker-from-source.mjs', import.meta.url), { env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' } });
 
+// Terminating a thread while it creates a zlib stream aborts the whole process (Node's "close before init"): a
+// cancelled worker must stop itself.
+const terminations = () => vi.spyOn(Worker.prototype, 'terminate');
+afterEach(() => void vi.restoreAllMocks());
+
 describe('exporting in a worker thread, as the app does', () => {
   it('writes the same pack as this thread does, with its progress relayed', async () => {
     const here = await importedReview();
@@ -221,20 +228,33 @@ describe('exporting in a worker thread, as the app does', () => {
     expect(await files('there')).toEqual(await files('here'));
   });
 
-  it('stops the worker when cancelled, and leaves nothing behind', async () => {
+  it('stops the worker when cancelled, without terminating it, and leaves nothing behind', async () => {
+    const terminate = terminations();
     const review = await importedReview({ evidenceRunner: inWorkerThread });
     const parent = await tempDir();
     const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'cancelled'))));
-    // Cancelled as soon as the worker reports that it started.
-    while (review.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Cancelled as soon as the worker reports that it started (the import's own progress came before).
+    while (!review.events.some(({ payload }) => payload.taskId === 'export-1')) await new Promise((resolve) => setTimeout(resolve, 5));
     await review.handlers.cancelExport({ exportId: 'export-1' });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(await readdir(parent)).toEqual([]);
+    expect(terminate).not.toHaveBeenCalled();
+  });
+
+  it('relays progress until main raises the stop flag, then unwinds the job at the next report', () => {
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    const posted: WorkerMessage[] = [];
+    const report = relayProgress(stop, (message) => posted.push(message));
+    report('match', 50_000, 100_000);
+    Atomics.store(stop, 0, 1);
+    expect(() => report('match', 100_000, 100_000)).toThrow(Cancelled);
+    expect(posted).toEqual([{ kind: 'progress', phase: 'match', done: 50_000, total: 100_000 }]);
   });
 });
 
 describe('verifying in a worker thread, as the app does', () => {
   it('runs every check with progress, and a cancel stops it with nothing reported as verified', async () => {
+    const terminate = terminations();
     const review = await importedReview({ evidenceRunner: inWorkerThread });
     const identity = await review.handlers.createSigningIdentity({ name: 'Alex Auditor', email: 'alex@contoso.com', organisation: 'Contoso', passphrase: 'correct horse battery' });
     if (!identity.ok) throw new Error(identity.error.message);
@@ -266,6 +286,7 @@ describe('verifying in a worker thread, as the app does', () => {
     while (!review.events.some(({ payload }) => payload.taskId === 'verify-cancelled')) await new Promise((resolve) => setTimeout(resolve, 5));
     await review.handlers.cancelVerify({ verifyId: 'verify-cancelled' });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(terminate).not.toHaveBeenCalled();
     // A worker thread compiling the sources through tsx, a signed export and two verifications: seconds on a
     // busy machine, past the default 5 s.
   }, 30_000);
