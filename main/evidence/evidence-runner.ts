@@ -87,7 +87,7 @@ const FORCED_STOP_MS = 10_000;
  * cleanup ("close before init"); it did so in CI, and once in a thousand terminations of a thread inflating in a
  * loop. A worker that stops itself does so only between tasks or by unwinding, never mid-way through that.
  */
-export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.ProcessEnv } = {}): EvidenceRunner {
+export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.ProcessEnv; readonly forcedStopMs?: number } = {}): EvidenceRunner {
   const run = (work: WorkerJob, progress: JobProgress, signal: AbortSignal): Promise<JobResult> =>
     new Promise((resolve, reject) => {
       if (signal.aborted) {
@@ -109,7 +109,7 @@ export function inWorker(entry: URL | string, options: { readonly env?: NodeJS.P
       const onAbort = (): void => {
         Atomics.store(stop, 0, 1);
         send({ kind: 'cancel' });
-        forced = setTimeout(() => void worker.terminate(), FORCED_STOP_MS);
+        forced = setTimeout(() => void worker.terminate(), options.forcedStopMs ?? FORCED_STOP_MS);
       };
       signal.addEventListener('abort', onAbort);
       // A cancelled job settles on 'exit', once the thread has stopped: after that it cannot write another byte.

@@ -241,6 +241,18 @@ describe('exporting in a worker thread, as the app does', () => {
     expect(terminate).not.toHaveBeenCalled();
   });
 
+  it('terminates a worker that does not stop by itself, as a last resort', async () => {
+    const terminate = terminations();
+    const stuck = inWorker(new URL('../../support/stuck-evidence-worker.mjs', import.meta.url), { forcedStopMs: 100 });
+    const control = new AbortController();
+    const reports: string[] = [];
+    const running = stuck.verify('no pack', (phase) => reports.push(phase), control.signal);
+    while (reports.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    control.abort();
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(terminate).toHaveBeenCalledOnce();
+  });
+
   it('relays progress until main raises the stop flag, then unwinds the job at the next report', () => {
     const stop = new Int32Array(new SharedArrayBuffer(4));
     const posted: WorkerMessage[] = [];
