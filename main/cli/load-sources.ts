@@ -37,8 +37,11 @@ export interface EntraPopulation {
   readonly files: LoadedFile[];
 }
 
-/** Told after each batch of a file's rows how many it has read so far: a million take seconds. */
-export type ReadProgress = (fileName: string, rows: number) => void;
+/**
+ * Told after each batch of a file's rows how many it has read so far, and how many of its bytes (a million rows
+ * take seconds); `path` tells apart two files of the same name.
+ */
+export type ReadProgress = (fileName: string, rows: number, bytesRead: number, path: string) => void;
 
 // Below this, detection is a guess; the command line refuses rather than reconcile the wrong thing.
 const SURE_ENOUGH = 0.3;
@@ -184,7 +187,7 @@ async function openSource(path: string, onRead: ReadProgress | undefined): Promi
         const batch = step.value as CsvRows;
         batch.rows.forEach((row, index) => visit(row, batch.lines[index] ?? 0));
         rows += batch.rows.length;
-        onRead?.(fileName, rows);
+        onRead?.(fileName, rows, batch.bytesRead, path);
       }
     },
   };

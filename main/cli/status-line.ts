@@ -1,5 +1,4 @@
 import type { ReconcilePhase, ReconcileProgress } from '@core/engine/reconcile';
-import type { ReadProgress } from './load-sources';
 import type { Output } from './output';
 
 // A terminal is redrawn at most this often: a million accounts report twenty times a second at most anyway.
@@ -20,7 +19,7 @@ export interface StatusLine {
   /** A stage without counts, shown with the seconds it has taken so far. */
   stage(text: string): void;
   /** The rows read so far of a file the current stage reads, with the stage's seconds. */
-  readonly read: ReadProgress;
+  readonly read: (fileName: string, rows: number) => void;
   /** The engine's progress, as it reports it. */
   readonly progress: ReconcileProgress;
   /** Clears the line, before the command prints or when it ends. */

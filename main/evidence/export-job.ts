@@ -9,6 +9,7 @@ import { buildChecklist } from '@core/review/checklist';
 import { performAudit, type AuditRequest } from '../cli/audit';
 import { ImportFailure } from '../files/import-failure';
 import { writePack } from './pack';
+import { inputBytesProgress } from './read-progress';
 import type { Signer } from './signer';
 
 /**
@@ -34,8 +35,6 @@ export interface ExportJobDone {
 /** An evidence job's progress: the phase, and how far into it. */
 export type JobProgress = (phase: ProgressPhase, done: number, total: number) => void;
 
-// The read phase's steps, as performAudit marks them: the Entra files, then the target's.
-const LOAD_STAGES = 2;
 // The write phase's steps, as the pack reports them: findings.csv, the workbook, then manifest, signature and zip.
 const WRITE_STEPS = 3;
 const nodeSha256 = async (text: string): Promise<string> => createHash('sha256').update(text).digest('hex');
@@ -44,7 +43,7 @@ const byRowKey = (a: { rowKey: string }, b: { rowKey: string }): number => (a.ro
 /**
  * Re-performs the run from the kept inputs with the review's settings, scope and fixes, refuses when it does not
  * give the counts of the app's last run, and writes the pack into `out` (the caller moves it into place).
- * Progress: each input read, accounts matched and classified, each part of the pack written.
+ * Progress: the inputs' bytes read, accounts matched and classified, each part of the pack written.
  */
 export async function runExportJob(job: ExportJob, progress: JobProgress): Promise<ApiResult<ExportJobDone>> {
   try {
@@ -57,11 +56,8 @@ export async function runExportJob(job: ExportJob, progress: JobProgress): Promi
 
 async function exportPack(job: ExportJob, progress: JobProgress): Promise<ApiResult<ExportJobDone>> {
   const { request } = job;
-  let loaded = 0;
-  progress('read', 0, LOAD_STAGES);
-  const outcome = await performAudit(job.audit, (stage) => {
-    if (stage.startsWith('load')) progress('read', (loaded += 1), LOAD_STAGES);
-  }, progress);
+  const onRead = await inputBytesProgress([...job.audit.entra, job.audit.target], 'read', progress);
+  const outcome = await performAudit(job.audit, undefined, progress, onRead);
   if (canonicalJson(outcome.result.counts) !== canonicalJson(request.expectedCounts)) {
     return fail({
       code: 'BAD_REQUEST',

@@ -27,8 +27,11 @@ export interface PackVerification {
  */
 export type Reperform = (manifest: EvidenceManifest, inputPaths: readonly string[], onProgress?: VerifyProgress) => Promise<Iterable<string>>;
 
-/** Files hashed ('read'), then accounts matched and classified again; it may throw `Cancelled` to stop. */
-export type VerifyProgress = (phase: 'read' | ReconcilePhase, done: number, total: number) => void;
+/**
+ * Files hashed ('read'), the inputs read again ('parse', in bytes), then the engine's phases; it may throw
+ * `Cancelled` to stop.
+ */
+export type VerifyProgress = (phase: 'read' | 'parse' | ReconcilePhase, done: number, total: number) => void;
 
 const ignore: VerifyProgress = () => {};
 

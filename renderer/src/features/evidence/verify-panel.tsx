@@ -4,9 +4,11 @@ import type { ReconcilePhase } from '@core/engine/reconcile';
 import { describeIssue } from '@core/model/import-issue';
 import { getApi } from '../../api';
 
-// Every phase of the engine is labelled (a new one fails the build until it is); a verification never parses or stores.
+// Every phase of the engine is labelled (a new one fails the build until it is); 'parse' is the inputs read for
+// re-performance; a verification never stores.
 const PHASE_LABELS: Partial<Record<ProgressEvent['phase'], string>> & Record<ReconcilePhase, string> = {
   read: 'Verifying: checking every file against the manifest…',
+  parse: 'Verifying: re-performing the reconciliation from the pack\'s inputs (reading them)…',
   sort: 'Verifying: re-performing the reconciliation from the pack\'s inputs (sorting)…',
   keys: 'Verifying: re-performing the reconciliation from the pack\'s inputs (indexing keys)…',
   match: 'Verifying: re-performing the reconciliation from the pack\'s inputs (matching)…',
