@@ -20,6 +20,8 @@ export interface StatusLine {
   stage(text: string): void;
   /** The rows read so far of a file the current stage reads, with the stage's seconds. */
   readonly read: (fileName: string, rows: number) => void;
+  /** A share of a known whole (files checked, bytes read) as a percentage, with the seconds since `label` came. */
+  readonly part: (label: string, done: number, total: number) => void;
   /** The engine's progress, as it reports it. */
   readonly progress: ReconcileProgress;
   /** Clears the line, before the command prints or when it ends. */
@@ -28,35 +30,50 @@ export interface StatusLine {
 
 export function statusLine(output: Output): StatusLine {
   const show = output.status;
-  if (show === undefined) return { stage: () => undefined, read: () => undefined, progress: () => undefined, clear: () => undefined };
+  if (show === undefined) return { stage: () => undefined, read: () => undefined, part: () => undefined, progress: () => undefined, clear: () => undefined };
   let drawnAt = Number.NEGATIVE_INFINITY;
   let drawnPhase: ReconcilePhase | undefined;
   let ticker: ReturnType<typeof setInterval> | undefined;
   // The current stage: when it started, and what it shows before its seconds (rows read replace its name).
   let started = 0;
   let text = '';
+  // The label of the part being shown, if one is: a new label starts a stage of its own.
+  let partLabel: string | undefined;
   const withSeconds = (): string => `${text} ${Math.round((Date.now() - started) / 1000)} s`;
   const stop = (): void => {
     clearInterval(ticker);
     ticker = undefined;
+    partLabel = undefined;
+  };
+  const stage = (name: string): void => {
+    stop();
+    started = Date.now();
+    text = `${name}…`;
+    show(text);
+    // Each second the latest text too: rows read since the last drawing are shown then.
+    ticker = setInterval(() => show(withSeconds()), TICK_MS);
+    // The ticker never keeps the command alive.
+    ticker.unref();
+  };
+  const drawThrottled = (): void => {
+    const now = Date.now();
+    if (now - drawnAt < REDRAW_MS) return;
+    drawnAt = now;
+    show(withSeconds());
   };
   return {
-    stage(name) {
-      stop();
-      started = Date.now();
-      text = `${name}…`;
-      show(text);
-      // Each second the latest text too: rows read since the last drawing are shown then.
-      ticker = setInterval(() => show(withSeconds()), TICK_MS);
-      // The ticker never keeps the command alive.
-      ticker.unref();
-    },
+    stage,
     read(fileName, rows) {
       text = `Reading ${fileName}: ${rows.toLocaleString('en-US')} rows ·`;
-      const now = Date.now();
-      if (now - drawnAt < REDRAW_MS) return;
-      drawnAt = now;
-      show(withSeconds());
+      drawThrottled();
+    },
+    part(label, done, total) {
+      if (label !== partLabel) {
+        stage(label);
+        partLabel = label;
+      }
+      text = `${label}: ${total > 0 ? Math.floor((done / total) * 100) : 100}% ·`;
+      drawThrottled();
     },
     progress(phase, done, total) {
       stop();

@@ -131,6 +131,19 @@ describe('the evidence pack', () => {
     expect(result.stderr).toContain(`verification failed at ${named}`);
   });
 
+  it('on a terminal, shows how far verify is: files checked, inputs read again, the engine; cleared before the checks print', async () => {
+    const pack = await signedPack();
+    const log: string[] = [];
+    const terminal = { out: (line: string) => log.push(`out ${line}`), err: (line: string) => log.push(`err ${line}`), status: (text: string | undefined) => log.push(`status ${text ?? '(cleared)'}`) };
+    expect(await run(['verify', pack], terminal)).toBe(0);
+    const statuses = log.filter((line) => line.startsWith('status '));
+    expect(statuses).toContain('status Checking each file of the pack against the manifest…');
+    expect(statuses).toContain('status Reading the pack\'s inputs again to re-perform the run…');
+    expect(statuses).toContain('status Matching accounts to identities: 6 of 6');
+    expect(statuses.at(-1)).toBe('status (cleared)');
+    expect(log.findIndex((line) => line.startsWith('out '))).toBe(log.indexOf('status (cleared)') + 1);
+  });
+
   it('fails verification for a file added to the pack, or findings that are not what the inputs give', async () => {
     const added = await signedPack();
     await writeFile(join(added, 'inputs', 'extra.csv'), 'id\n1\n');

@@ -86,11 +86,45 @@ describe('the command line status line', () => {
     }
   });
 
+  it('shows a part of a whole as a percentage with its seconds; a new label starts again from its name', () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const shown: (string | undefined)[] = [];
+      const line = statusLine({ out: () => undefined, err: () => undefined, status: (text) => shown.push(text) });
+      line.part('Checking each file', 0, 4);
+      vi.advanceTimersByTime(150);
+      line.part('Checking each file', 1, 4);
+      vi.advanceTimersByTime(50);
+      line.part('Checking each file', 3, 4);
+      vi.advanceTimersByTime(1000);
+      line.part('Reading the inputs', 0, 392_000_000);
+      vi.advanceTimersByTime(150);
+      line.part('Reading the inputs', 130_000_000, 392_000_000);
+      line.progress('sort', 0, 2_000_000);
+      vi.advanceTimersByTime(3000);
+      expect(shown).toEqual([
+        'Checking each file…',
+        'Checking each file: 0% · 0 s',
+        'Checking each file: 25% · 0 s',
+        // Not drawn within 100 ms of the last; the ticker shows it at the second.
+        'Checking each file: 75% · 1 s',
+        'Reading the inputs…',
+        'Reading the inputs: 0% · 0 s',
+        'Reading the inputs: 33% · 0 s',
+        // The engine's phases stop the ticker: nothing more after the sort's first report.
+        'Sorting identities and accounts: 0 of 2,000,000',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('draws nothing where the output has no status line (a pipe, a log, a test)', () => {
     const line = statusLine({ out: () => undefined, err: () => undefined });
     expect(() => {
       line.stage('Writing');
       line.read('entra-users.csv', 1000);
+      line.part('Checking each file', 1, 2);
       line.progress('classify', 1, 1);
       line.clear();
     }).not.toThrow();
