@@ -13,7 +13,8 @@ const STEPS = 200;
  */
 export async function inputBytesProgress<Phase extends ProgressPhase>(paths: readonly string[], phase: Phase, report: (phase: Phase, done: number, total: number) => void): Promise<ReadProgress> {
   const unique = [...new Set(paths)];
-  const sizes = await Promise.all(unique.map(async (path) => (await stat(path)).size));
+  // A file that cannot be read counts as empty here: reading it fails next, with a message naming it.
+  const sizes = await Promise.all(unique.map(async (path) => stat(path).then((found) => found.size, () => 0)));
   const total = sizes.reduce((sum, size) => sum + size, 0);
   const latest = new Map<string, number>();
   let done = 0;

@@ -42,6 +42,14 @@ describe('reading the inputs again, as one bar in bytes', () => {
     expect(reports.every((done, index) => index === 0 || done - reports[index - 1]! >= 200 || done === 40_000)).toBe(true);
   });
 
+  it('counts a file it cannot find as empty, leaving the reader to name it', async () => {
+    const [a] = await twoFilesNamedAlike();
+    const reports: string[] = [];
+    const onRead = await inputBytesProgress([a, join(a, '..', 'gone.csv')], 'read', (phase, done, total) => reports.push(`${done}/${total}`));
+    onRead('users.csv', 1, 10_000, a);
+    expect(reports).toEqual(['0/10000', '10000/10000']);
+  });
+
   it('is told every batch of a real read, up to the file\'s size', async () => {
     const folder = await tempDir();
     const path = join(folder, 'accounts.csv');
