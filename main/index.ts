@@ -80,6 +80,15 @@ function openMainWindow(): void {
       if (!window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
     },
   });
+  // Quitting while an export or verification runs: each is cancelled and has removed its hidden staging folder, and
+  // its worker thread has ended by itself, before the app goes (Node tearing a worker down mid-stream can abort).
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    void handlers.stopRunningWork().finally(() => app.quit());
+  });
   const trustedOrigin = devServerUrl ?? `${APP_ORIGIN}/`;
   registerIpc(handlers, (url) => url.startsWith(trustedOrigin));
 

@@ -11,6 +11,7 @@ import { InputStore } from '../files/input-store';
 import { inThisThread, type EvidenceRunner } from '../evidence/evidence-runner';
 import { Exports } from './exports';
 import { Imports } from './imports';
+import { RunningWork } from './running-work';
 
 /** What the handlers need from the platform; Electron, the browser test bridge and tests each supply it. */
 export interface HandlerDeps {
@@ -41,7 +42,10 @@ const SAMPLE_FILES: readonly { readonly file: string; readonly kind: SourceKind;
   { file: 'salesforce-users.csv', kind: 'target', profileId: 'salesforce' },
 ];
 
-/** Every request of the contract as a plain function; `satisfies Api` makes a missing one a build error. */
+/**
+ * Every request of the contract as a plain function (`satisfies Api` makes a missing one a build error), and what
+ * main itself needs of them.
+ */
 export function createHandlers(deps: HandlerDeps) {
   const chosen = new ChosenFiles();
   const backups = new Backups();
@@ -51,7 +55,7 @@ export function createHandlers(deps: HandlerDeps) {
   const runner = deps.evidenceRunner ?? inThisThread;
   const exports = new Exports(inputs, identities, (taskId, phase, done, total) => deps.emit('progress', { taskId, phase, done, total }), runner);
   // Verifications running, by the id the page gave: a cancel aborts one.
-  const verifying = new Map<string, AbortController>();
+  const verifying = new RunningWork();
   // Paths the user chose for packs, by token: the page never names a path itself.
   const packPaths = new Map<string, string>();
   const remember = (path: string) => {
@@ -60,7 +64,7 @@ export function createHandlers(deps: HandlerDeps) {
     return { token, name: basename(path) };
   };
 
-  return {
+  const api = {
     async appInfo() {
       return ok({ name: deps.appName, version: deps.appVersion });
     },
@@ -154,23 +158,17 @@ export function createHandlers(deps: HandlerDeps) {
     async verifyEvidence({ token, verifyId }) {
       const path = packPaths.get(token);
       if (path === undefined) return fail({ code: 'BAD_REQUEST', message: 'unknown pack token: choose the pack first' });
-      const control = new AbortController();
-      verifying.set(verifyId, control);
-      try {
-        const verified = await runner.verify(path, (phase, done, total) => deps.emit('progress', { taskId: verifyId, phase, done, total }), control.signal);
-        if (!verified.ok) return verified;
-        const { manifest, checks } = verified.value;
-        return ok({
-          ok: verified.value.ok,
-          checks,
-          ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
-        });
-      } finally {
-        verifying.delete(verifyId);
-      }
+      const verified = await verifying.run(verifyId, (signal) => runner.verify(path, (phase, done, total) => deps.emit('progress', { taskId: verifyId, phase, done, total }), signal));
+      if (!verified.ok) return verified;
+      const { manifest, checks } = verified.value;
+      return ok({
+        ok: verified.value.ok,
+        checks,
+        ...(manifest ? { runId: manifest.runId, exportedAt: manifest.exportedAt, review: manifest.review ? { name: manifest.review.name, application: manifest.review.application, period: manifest.review.period } : null } : {}),
+      });
     },
     async cancelVerify({ verifyId }) {
-      verifying.get(verifyId)?.abort();
+      verifying.cancel(verifyId);
       return ok(null);
     },
     async missingInputs({ inputs: refs }) {
@@ -191,4 +189,13 @@ export function createHandlers(deps: HandlerDeps) {
       return ok(null);
     },
   } satisfies Api;
+  return Object.assign(api, {
+    /**
+     * Cancels every export and verification under way and resolves once each has cleaned up: what the app waits
+     * for before it quits (not part of the page's API).
+     */
+    stopRunningWork: async (): Promise<void> => {
+      await Promise.all([exports.stopAll(), verifying.stopAll()]);
+    },
+  });
 }

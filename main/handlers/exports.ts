@@ -11,6 +11,7 @@ import type { SigningIdentities } from '../evidence/identity-store';
 import { packZipPath } from '../evidence/pack-zip';
 import type { Signer } from '../evidence/signer';
 import type { InputStore } from '../files/input-store';
+import { RunningWork } from './running-work';
 
 export type ExportProgress = (exportId: string, phase: ProgressPhase, done: number, total: number) => void;
 
@@ -22,7 +23,7 @@ export type ExportProgress = (exportId: string, phase: ProgressPhase, done: numb
  * leaves nothing that looks like a pack. The work itself is the runner's (a worker thread in the app).
  */
 export class Exports {
-  readonly #running = new Map<string, AbortController>();
+  readonly #running = new RunningWork();
 
   constructor(
     private readonly inputs: InputStore,
@@ -33,14 +34,20 @@ export class Exports {
 
   /** Asks a running export to stop; an id that is not running (finished, or never started) is ignored. */
   cancel(exportId: string): void {
-    this.#running.get(exportId)?.abort();
+    this.#running.cancel(exportId);
+  }
+
+  /** Cancels every export under way and resolves once each has removed its staging folder. */
+  stopAll(): Promise<void> {
+    return this.#running.stopAll();
   }
 
   async export(request: ExportPackRequest, destination: string, now: Date): Promise<ApiResult<ExportedPack>> {
-    const { exportId } = request;
+    return this.#running.run(request.exportId, (signal) => this.#export(request, destination, now, signal));
+  }
+
+  async #export(request: ExportPackRequest, destination: string, now: Date, signal: AbortSignal): Promise<ApiResult<ExportedPack>> {
     const staging = join(dirname(destination), `.recondesk-export-${randomUUID()}`);
-    const control = new AbortController();
-    this.#running.set(exportId, control);
     try {
       const taken = await this.#destinationProblem(destination);
       if (taken) return fail(taken);
@@ -62,18 +69,17 @@ export class Exports {
       const exportedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
       const done = await this.runner.exportPack(
         { out, audit, request: pickJobFields(request), signer, exportedAt },
-        (phase, step, total) => this.progress(exportId, phase, step, total),
-        control.signal,
+        (phase, step, total) => this.progress(request.exportId, phase, step, total),
+        signal,
       );
       if (!done.ok) return done;
       // A cancel that came after the last byte was written still means the user does not want the pack.
-      if (control.signal.aborted) return cancelled('export');
+      if (signal.aborted) return cancelled('export');
       await rename(out, destination);
       await rename(done.value.zip, packZipPath(destination));
       const { runId, files, rows } = done.value;
       return ok({ folder: destination, zip: packZipPath(destination), runId, files, rows, signer: done.value.signer });
     } finally {
-      this.#running.delete(exportId);
       await rm(staging, { recursive: true, force: true });
     }
   }

@@ -245,6 +245,19 @@ describe('exporting in a worker thread, as the app does', () => {
     expect(terminate).not.toHaveBeenCalled();
   });
 
+  it('stops a running export when the app quits, and resolves once its staging folder is gone', async () => {
+    const terminate = terminations();
+    const review = await importedReview({ evidenceRunner: inWorkerThread });
+    const parent = await tempDir();
+    const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'quitting'))));
+    while (!review.events.some(({ payload }) => payload.taskId === 'export-1')) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await readdir(parent)).length).toBe(1);
+    await review.handlers.stopRunningWork();
+    expect(await readdir(parent)).toEqual([]);
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(terminate).not.toHaveBeenCalled();
+  });
+
   it('terminates a worker that does not stop by itself, as a last resort', async () => {
     const terminate = terminations();
     const stuck = inWorker(new URL('../../support/stuck-evidence-worker.mjs', import.meta.url), { forcedStopMs: 100 });
