@@ -1,9 +1,10 @@
 /**
  * `npm run bench:evidence [-- --rows N]`: writes an evidence pack (findings.csv, evidence.xlsx, manifest, sums,
- * signature, and the pack's .zip) for N reconciled rows (default 1,000,000) and prints seconds and peak memory. The rows are made
- * directly, with the engine's shapes and a realistic mix of situations and findings, so the figures are the pack's
- * alone (the engine has its own benchmark); the inputs are the small scenario files. Runs the work in a child
- * process so peak RSS is the pack writer's. A benchmark, not a test: a missed target is reported, not failed.
+ * signature, and the pack's .zip) for N reconciled rows (default 1,000,000) and prints seconds and peak memory. The
+ * rows are made directly, with the engine's shapes and sharing (one frozen empty list, the engine's shared
+ * remediation lists) and a realistic mix of situations and findings, so the figures are the pack's alone (the
+ * engine has its own benchmark); the inputs are the small scenario files. Runs the work in a child process so peak
+ * RSS is the pack writer's. A benchmark, not a test: a missed target is reported, not failed.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -11,17 +12,26 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { countSituations, type Correlation, type Finding, type ReconciliationRow, type Remediation } from '@core/model/reconciliation';
+import { countSituations, type Correlation, type Finding, type ReconciliationRow } from '@core/model/reconciliation';
 import { DEFAULT_SETTINGS } from '@core/model/settings';
 import type { AuditOutcome, AuditRequest } from '../../main/cli/audit';
 import { hashFile, writePack } from '../../main/evidence/pack';
 import { createSelfSignedSigner } from '../../main/evidence/signer';
 import { writeWorkbook, type WorkbookFacts } from '../../main/evidence/workbook';
+import { remediationMaker } from '@core/engine/remediation';
+import { NO_VALUES } from '@core/import/cells';
+import type { Identity } from '@core/model/identity';
 import { anAccount, anIdentity } from '../support/builders';
 import { measureProcess } from './measure-process';
 
 // As the engine makes them: every match through the same two fields shares one correlation, its key made again when shown.
 const EMAIL_MATCH: Correlation = Object.freeze({ rule: 'email', confidence: 0.95, proposal: false, reason: 'account email matches identity userPrincipalName', keyField: 'email' });
+
+// Shared as the engine and the importers share them: a row with no finding or (an orphan) no identity, a record
+// with no roles, addresses or kept columns, holds one frozen empty list (or record) rather than its own.
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_IDENTITIES: readonly Identity[] = Object.freeze([]);
 
 const TARGET_SECONDS = 15;
 const TARGET_MEGABYTES = 700;
@@ -129,27 +139,30 @@ function mainThreadSeconds(): number {
 
 /** A realistic mix: most accounts matched, some stale, orphans, drift, privileged, missing identities. */
 function syntheticRows(total: number): ReconciliationRow[] {
+  // The engine's own maker: rows with the same severity and causes share one frozen list.
+  const remediationsOf = remediationMaker({ ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' }, Date.UTC(2026, 10, 22));
   // Kept apart by situation and joined in the order reconcile returns rows (situation, then account id, then
   // identity id), as the pack receives them: findings.csv then streams as it does in the audit.
   const bySituation = { MATCHED: [] as ReconciliationRow[], MISSING: [] as ReconciliationRow[], ORPHAN: [] as ReconciliationRow[] };
   for (let index = 0; index < total; index += 1) {
     const id = `acc-${String(index).padStart(8, '0')}`;
     const email = `user${index}@contoso.com`;
-    const identity = anIdentity({ id: `id-${index}`, upn: email, displayName: `User ${index}`, mail: email, lastSignInAt: Date.UTC(2026, index % 12, 1) });
-    const findings: Finding[] = [];
-    if (index % 7 === 0) findings.push({ code: 'STALE_ACCOUNT', severity: 'medium', reason: `no login for ${90 + (index % 200)} days (threshold 90)`, values: { days: String(90 + (index % 200)) } });
-    if (index % 50 === 0) findings.push({ code: 'PRIVILEGED', severity: undefined, reason: 'role "System Administrator" matches \\badmin', values: { role: 'System Administrator' } });
-    if (index % 11 === 0) findings.push({ code: 'ATTRIBUTE_DRIFT', severity: 'low', reason: 'display name "U. ' + index + '" differs from "User ' + index + '"', values: {} });
-    const remediations: Remediation[] = findings.map((finding) => ({ action: 'disable-account', cause: finding.code, severity: finding.severity ?? 'high', owner: 'Application owner', dueDate: '2026-12-22', guidance: 'Disable the account in the application.' }));
+    const identity = anIdentity({ id: `id-${index}`, upn: email, displayName: `User ${index}`, mail: email, lastSignInAt: Date.UTC(2026, index % 12, 1), otherAddresses: NO_VALUES, attributes: NO_ATTRIBUTES });
+    const found: Finding[] = [];
+    if (index % 7 === 0) found.push({ code: 'STALE_ACCOUNT', severity: 'medium', reason: `no login for ${90 + (index % 200)} days (threshold 90)`, values: { days: String(90 + (index % 200)) } });
+    if (index % 50 === 0) found.push({ code: 'PRIVILEGED', severity: undefined, reason: 'role "System Administrator" matches \\badmin', values: { role: 'System Administrator' } });
+    if (index % 11 === 0) found.push({ code: 'ATTRIBUTE_DRIFT', severity: 'low', reason: 'display name "U. ' + index + '" differs from "User ' + index + '"', values: {} });
+    const findings = found.length === 0 ? NO_FINDINGS : found;
     const situation = index % 20 === 0 ? 'ORPHAN' : index % 97 === 0 ? 'MISSING' : 'MATCHED';
+    const severity = findings.length > 0 ? 'medium' : undefined;
     bySituation[situation].push({
       situation,
-      account: situation === 'MISSING' ? undefined : anAccount({ accountId: id, login: email, email, displayName: `User ${index}`, enabled: true, lastLoginAt: Date.UTC(2026, index % 12, 15) }),
-      identities: situation === 'ORPHAN' ? [] : [identity],
+      account: situation === 'MISSING' ? undefined : anAccount({ accountId: id, login: email, email, displayName: `User ${index}`, enabled: true, lastLoginAt: Date.UTC(2026, index % 12, 15), roles: NO_VALUES, attributes: NO_ATTRIBUTES }),
+      identities: situation === 'ORPHAN' ? NO_IDENTITIES : [identity],
       correlation: situation === 'MATCHED' ? EMAIL_MATCH : undefined,
       findings,
-      severity: findings.length > 0 ? 'medium' : undefined,
-      remediations,
+      severity,
+      remediations: remediationsOf(situation, findings, severity, false),
     });
   }
   // Missing rows have no account: their identity ids ("id-97", "id-194", …) decide, in code-unit order.
