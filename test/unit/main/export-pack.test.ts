@@ -218,6 +218,15 @@ const inWorkerThread = inWorker(new URL('../../support/evidence-worker-from-sour
 const terminations = () => vi.spyOn(Worker.prototype, 'terminate');
 afterEach(() => void vi.restoreAllMocks());
 
+/** An export in a worker thread, once the worker has reported that it started (the import's progress came before). */
+async function exportUnderWay() {
+  const review = await importedReview({ evidenceRunner: inWorkerThread });
+  const parent = await tempDir();
+  const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'pack'))));
+  while (!review.events.some(({ payload }) => payload.taskId === 'export-1')) await new Promise((resolve) => setTimeout(resolve, 5));
+  return { review, parent, running };
+}
+
 describe('exporting in a worker thread, as the app does', () => {
   it('writes the same pack as this thread does, with its progress relayed', async () => {
     const here = await importedReview();
@@ -234,11 +243,7 @@ describe('exporting in a worker thread, as the app does', () => {
 
   it('stops the worker when cancelled, without terminating it, and leaves nothing behind', async () => {
     const terminate = terminations();
-    const review = await importedReview({ evidenceRunner: inWorkerThread });
-    const parent = await tempDir();
-    const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'cancelled'))));
-    // Cancelled as soon as the worker reports that it started (the import's own progress came before).
-    while (!review.events.some(({ payload }) => payload.taskId === 'export-1')) await new Promise((resolve) => setTimeout(resolve, 5));
+    const { review, parent, running } = await exportUnderWay();
     await review.handlers.cancelExport({ exportId: 'export-1' });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(await readdir(parent)).toEqual([]);
@@ -247,11 +252,9 @@ describe('exporting in a worker thread, as the app does', () => {
 
   it('stops a running export when the app quits, and resolves once its staging folder is gone', async () => {
     const terminate = terminations();
-    const review = await importedReview({ evidenceRunner: inWorkerThread });
-    const parent = await tempDir();
-    const running = review.handlers.exportPack(validated(await exportRequest(review, join(parent, 'quitting'))));
-    while (!review.events.some(({ payload }) => payload.taskId === 'export-1')) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await readdir(parent)).length).toBe(1);
+    const { review, parent, running } = await exportUnderWay();
+    // The hidden staging folder, and nothing else yet.
+    expect(await readdir(parent)).toEqual([expect.stringMatching(/^\.recondesk-export-/)]);
     await review.handlers.stopRunningWork();
     expect(await readdir(parent)).toEqual([]);
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
