@@ -149,9 +149,9 @@ export const PROGRESS_EVERY = 50_000;
 
 /**
  * Matching's progress: identities whose keys are indexed for a key rule (`keys`, of all identities, once per
- * index, when the first account with that rule's key needs it: 1.7 s of a million-identity run), accounts
+ * index, when the first account with that rule's key needs it: 1.7–2.1 s of a million-identity run), accounts
  * settled (`match`, of all accounts), and, between rule 5's accounts and the rest, identities whose names are
- * indexed (`names`, of all identities; 3 s of a million-identity run).
+ * indexed (`names`, of all identities; 2–3.6 s of a million-identity run).
  */
 export type CorrelateProgress = (phase: 'keys' | 'match' | 'names', done: number, total: number) => void;
 

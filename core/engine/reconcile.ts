@@ -59,7 +59,7 @@ export interface ReconciliationResult {
 }
 
 /**
- * The engine's progress phases: sorting the identities and accounts (`sort`, records sorted of both: 1.0 s of a
+ * The engine's progress phases: sorting the identities and accounts (`sort`, records sorted of both: 1.0–1.4 s of a
  * million-row run), matching's (see `CorrelateProgress`), then classifying the accounts.
  */
 export type ReconcilePhase = 'sort' | Parameters<CorrelateProgress>[0] | 'classify';

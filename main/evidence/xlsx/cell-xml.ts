@@ -1,7 +1,7 @@
 import type { SharedStrings } from './shared-strings';
 import { STYLE } from './styles';
 import type { XmlBytes } from './xml-bytes';
-import { xmlText } from './xml-text';
+import { keepsEdgeSpace, xmlText } from './xml-text';
 
 /**
  * A value as a cell holds it: text (never a formula), a number, an instant (an Excel date), or nothing. A number
@@ -231,9 +231,8 @@ function addText(xml: SheetXml, column: number | undefined, value: string, style
   xml.open = open;
   const text = xmlText(value);
   if (text === '') return false;
-  const keepEscaped = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
   out.room(MARKUP_ROOM + text.length * 3);
-  addOpening(xml, column, keepEscaped ? TEXT_KEEP : TEXT, style);
+  addOpening(xml, column, keepsEdgeSpace(text) ? TEXT_KEEP : TEXT, style);
   out.utf8(text);
   return true;
 }

@@ -1,4 +1,4 @@
-import { xmlText } from './xml-text';
+import { keepsEdgeSpace, xmlText } from './xml-text';
 
 /** The package's fixed parts around the worksheets: content types, relationships, workbook, properties. */
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -66,9 +66,7 @@ export const SHARED_STRINGS_PATH = 'xl/sharedStrings.xml';
 export function sharedStringsXml(texts: readonly string[], uses: number): string {
   const items = texts.map((text) => {
     const escaped = xmlText(text);
-    // XML parsers drop leading and trailing white space unless told to keep it.
-    const keep = escaped.charCodeAt(0) <= 32 || escaped.charCodeAt(escaped.length - 1) <= 32;
-    return `<si><t${keep ? ' xml:space="preserve"' : ''}>${escaped}</t></si>`;
+    return `<si><t${keepsEdgeSpace(escaped) ? ' xml:space="preserve"' : ''}>${escaped}</t></si>`;
   });
   return DECLARATION + `<sst xmlns="${MAIN}" count="${uses}" uniqueCount="${texts.length}">${items.join('')}</sst>`;
 }

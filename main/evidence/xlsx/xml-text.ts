@@ -14,3 +14,11 @@ export function xmlText(value: string): string {
   if (!SPECIAL.test(value)) return value;
   return value.replace(SPECIAL_ALL, (character) => REPLACEMENT[character] ?? '');
 }
+
+/**
+ * Whether escaped text starts or ends with white space, which an XML parser drops unless the element says
+ * `xml:space="preserve"`.
+ */
+export function keepsEdgeSpace(escaped: string): boolean {
+  return escaped.charCodeAt(0) <= 32 || escaped.charCodeAt(escaped.length - 1) <= 32;
+}
