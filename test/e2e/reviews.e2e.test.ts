@@ -52,7 +52,8 @@ describe('reviews', () => {
 
     await openScreen(page, 'Sources');
     const history = page.getByRole('region', { name: 'Imports of this review' }).locator('tbody tr');
-    expect(await history.evaluateAll((rows) => rows.map((row) => [row.children[1]?.textContent, row.children[2]?.textContent]))).toEqual([
+    // The screen reads its imports from the workspace after it opens: waited for, as a loaded CI machine can be slow.
+    await expect.poll(() => history.evaluateAll((rows) => rows.map((row) => [row.children[1]?.textContent, row.children[2]?.textContent]))).toEqual([
       ['app-users-next-quarter.csv', 'current'],
       ['users-download.csv', 'current'],
       ['app-users.csv', 'replaced'],
