@@ -89,7 +89,9 @@ describe('reviews', () => {
     await expect.poll(() => page.getByTestId('open-review').textContent()).toBe('Salesforce Q3');
     await expect.poll(() => page.getByTestId('run-as-of').textContent()).toBe('2026-09-30');
     await openScreen(page, 'Sources');
-    expect(await page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows').textContent()).toBe('6');
+    // Polled with a bounded read: a read that waits for the element has no limit of its own and hung a CI run.
+    const sourceRows = page.getByRole('article', { name: 'Target application accounts' }).getByTestId('source-rows');
+    await expect.poll(() => sourceRows.textContent({ timeout: 1000 }).catch(() => 'not shown yet')).toBe('6');
   });
 
   it('backs the workspace up to one file and restores it as new reviews', async () => {
