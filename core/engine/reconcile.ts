@@ -10,6 +10,7 @@ import {
   type Finding,
   type FindingCode,
   type ReconciliationRow,
+  type RowList,
   type Severity,
   type Situation,
 } from '../model/reconciliation';
@@ -20,6 +21,7 @@ import * as rules from './findings';
 import { buildKeyMaker } from './keys';
 import { remediationMaker, type RemediationMaker } from './remediation';
 import { evaluateScope, type ScopeVerdict, type ScopingFilter } from './scope';
+import { RowTable } from './row-table';
 import { rowSeverity } from './severity';
 import { sortByText, sortByTextWithRuns } from './sort-by-text';
 
@@ -54,7 +56,7 @@ export interface ReconciliationResult {
   readonly scope: ScopingFilter | undefined;
   readonly population: { readonly identities: number; readonly accounts: number; readonly activeAccounts: number };
   /** In canonical order: situation, account id, identity ids. */
-  readonly rows: readonly ReconciliationRow[];
+  readonly rows: RowList;
   readonly counts: ReconciliationCounts;
 }
 
@@ -105,17 +107,18 @@ export function reconcile(input: ReconciliationInput, onProgress?: ReconcileProg
   // Built first, so the rows can be put straight in their place: each situation's rows start after the rows of
   // the situations before it, and a grown or re-sorted list of a million rows is 30 MB of old-generation garbage.
   const missing = missingRows(identities, correlations, ctx, remediations);
-  const rows = Array.from<ReconciliationRow>({ length: accounts.length + missing.length });
+  // Each row is made, stored by column in its place, and left to the young generation: see `RowTable`.
+  const rows = new RowTable(accounts.length + missing.length);
   const next = situationStarts(correlations, accounts.length, missing.length);
   // Indexed loops here and below: each runs once over a million accounts, much of it before it is optimised,
   // and the entries() iterator then allocates a pair per account.
   for (let index = 0; index < accounts.length; index += 1) {
     const correlation = correlations.get(index);
     const { position } = correlation;
-    rows[next[correlation.situation]++] = accountRow(accounts[index]!, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations);
+    rows.set(next[correlation.situation]++, accountRow(accounts[index]!, correlation, position < 0 ? 0 : activeAccounts.of(position), ctx, remediations));
     if (onProgress && (index + 1) % PROGRESS_EVERY === 0) onProgress('classify', index + 1, accounts.length);
   }
-  for (const row of missing) rows[next.MISSING++] = row;
+  for (const row of missing) rows.set(next.MISSING++, row);
   onProgress?.('classify', accounts.length, accounts.length);
 
   sortSharedAccountIds(rows);
@@ -164,25 +167,23 @@ function situationStarts(correlations: Correlations, accounts: number, missing: 
   return counts;
 }
 
-const accountIdOf = (row: ReconciliationRow): string => row.account?.accountId ?? '';
-
 /**
  * Gives rows grouped by situation in canonical order, each group in account order, exactly the order
  * `rows.sort(compareRows)` would. Accounts are in account-id order, so only rows sharing a situation and an
  * account id can be out of order (MISSING rows, having no account, make one run, in identity order). Each such run
  * is checked and, if need be, sorted by `compareRows`, stably as `rows.sort` is: ties keep account order.
  */
-function sortSharedAccountIds(rows: ReconciliationRow[]): void {
+function sortSharedAccountIds(rows: RowTable): void {
   for (let start = 0, end = 1; start < rows.length; start = end, end = start + 1) {
-    const first = rows[start]!;
-    let sorted = true;
-    for (; end < rows.length && rows[end]!.situation === first.situation && accountIdOf(rows[end]!) === accountIdOf(first); end += 1) {
-      sorted &&= compareRows(rows[end - 1]!, rows[end]!) <= 0;
-    }
-    if (sorted) continue;
-    const run = rows.slice(start, end);
+    const situation = rows.situationAt(start);
+    const accountId = rows.accountIdAt(start);
+    while (end < rows.length && rows.situationAt(end) === situation && rows.accountIdAt(end) === accountId) end += 1;
+    if (end - start === 1) continue;
+    const run: ReconciliationRow[] = [];
+    for (let at = start; at < end; at += 1) run.push(rows.at(at)!);
+    if (run.every((row, at) => at === 0 || compareRows(run[at - 1]!, row) <= 0)) continue;
     run.sort(compareRows);
-    for (let at = 0; at < run.length; at += 1) rows[start + at] = run[at]!;
+    for (let at = 0; at < run.length; at += 1) rows.set(start + at, run[at]!);
   }
 }
 
@@ -383,17 +384,17 @@ function missingRow(identity: Identity, ctx: rules.FindingContext, remediations:
   };
 }
 
-function countRows(rows: readonly ReconciliationRow[]): ReconciliationCounts {
+function countRows(rows: RowTable): ReconciliationCounts {
   const situations = Object.fromEntries(SITUATIONS.map((situation) => [situation, 0])) as Record<Situation, number>;
   const findings = Object.fromEntries(FINDING_CODES.map((code) => [code, 0])) as Record<FindingCode, number>;
   const severities = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  // Indexed loops: this runs once over a million rows, and most rows share one frozen empty list of findings,
-  // which a for-of walks with an iterator that allocates.
+  // Read by column: making every row to count it would be a million rows of garbage.
   for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index]!;
-    situations[row.situation] += 1;
-    for (let at = 0; at < row.findings.length; at += 1) findings[row.findings[at]!.code] += 1;
-    if (row.severity !== undefined) severities[row.severity] += 1;
+    situations[rows.situationAt(index)] += 1;
+    const rowFindings = rows.findingsAt(index);
+    for (let at = 0; at < rowFindings.length; at += 1) findings[rowFindings[at]!.code] += 1;
+    const severity = rows.severityAt(index);
+    if (severity !== undefined) severities[severity] += 1;
   }
   return { situations, findings, severities };
 }

@@ -100,8 +100,17 @@ export interface ReconciliationRow {
   readonly remediations: readonly Remediation[];
 }
 
+/**
+ * A run's rows, read in order or by position: an array of them, or the engine's table (`RowTable`), which makes
+ * each row again when it is read. Readers iterate or index; nothing may count on getting the same object twice.
+ */
+export interface RowList extends Iterable<ReconciliationRow> {
+  readonly length: number;
+  at(index: number): ReconciliationRow | undefined;
+}
+
 /** Counts of rows per situation, in the order of `SITUATIONS`. */
-export function countSituations(rows: readonly ReconciliationRow[]): Record<Situation, number> {
+export function countSituations(rows: RowList): Record<Situation, number> {
   const counts: Record<Situation, number> = { MATCHED: 0, AMBIGUOUS: 0, ORPHAN: 0, MISSING: 0 };
   for (const row of rows) counts[row.situation] += 1;
   return counts;

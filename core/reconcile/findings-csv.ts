@@ -1,5 +1,5 @@
 import { csvLine, startsFormula } from '../csv/write-csv';
-import type { ReconciliationRow } from '../model/reconciliation';
+import type { ReconciliationRow, RowList } from '../model/reconciliation';
 
 export const FINDINGS_CSV_HEADER = [
   'situation',
@@ -71,7 +71,7 @@ const PIECE_CHARS = 1 << 20;
  * row order. Rows in that order already (as `reconcile` returns them) are written as they come; others are
  * sorted first.
  */
-export function writeFindingsCsv(rows: readonly ReconciliationRow[]): string {
+export function writeFindingsCsv(rows: RowList): string {
   return [...findingsCsvPieces(rows)].join('');
 }
 
@@ -79,7 +79,7 @@ export function writeFindingsCsv(rows: readonly ReconciliationRow[]): string {
  * The same text in pieces of about a million characters, made as they are asked for: a writer that takes each
  * piece to disk never holds the whole file (100 MB for a million rows, and as much again while it is joined).
  */
-export function* findingsCsvPieces(rows: readonly ReconciliationRow[]): Generator<string> {
+export function* findingsCsvPieces(rows: RowList): Generator<string> {
   if (!inFileOrder(rows)) {
     yield sortedCsv(rows);
     return;
@@ -109,18 +109,20 @@ function anyStartsFormula(line: readonly string[]): boolean {
 }
 
 /** Whether the rows are already in the file's order; checked before the first piece, which cannot be taken back. */
-function inFileOrder(rows: readonly ReconciliationRow[]): boolean {
-  for (let index = 1; index < rows.length; index += 1) {
-    const previous = rows[index - 1]!;
-    const row = rows[index]!;
-    // Situation and account id decide nearly every pair without building the lines.
-    const order = compare(previous.situation, row.situation) || compare(previous.account?.accountId ?? '', row.account?.accountId ?? '');
-    if (order > 0 || (order === 0 && compareLines(fields(previous), fields(row)) > 0)) return false;
+function inFileOrder(rows: RowList): boolean {
+  let previous: ReconciliationRow | undefined;
+  for (const row of rows) {
+    if (previous !== undefined) {
+      // Situation and account id decide nearly every pair without building the lines.
+      const order = compare(previous.situation, row.situation) || compare(previous.account?.accountId ?? '', row.account?.accountId ?? '');
+      if (order > 0 || (order === 0 && compareLines(fields(previous), fields(row)) > 0)) return false;
+    }
+    previous = row;
   }
   return true;
 }
 
-function sortedCsv(rows: readonly ReconciliationRow[]): string {
-  const lines = rows.map(fields).toSorted(compareLines);
+function sortedCsv(rows: RowList): string {
+  const lines = Array.from(rows, fields).toSorted(compareLines);
   return csvLine(FINDINGS_CSV_HEADER) + lines.map(csvLine).join('');
 }

@@ -1,5 +1,5 @@
 import { addDays, isoDate } from '../engine/instants';
-import type { ReconciliationRow, RemediationAction, Severity } from '../model/reconciliation';
+import type { ReconciliationRow, RowList, RemediationAction, Severity } from '../model/reconciliation';
 import type { ReconciliationSettings } from '../model/settings';
 import type { Reviewer } from './audit-trail';
 import { isExpired, rowKey, type Decision } from './decisions';
@@ -129,7 +129,7 @@ function actionsFor(row: ReconciliationRow, decision: Decision | undefined): Pro
  * date, severity and key.
  */
 export function buildChecklist(
-  rows: readonly ReconciliationRow[],
+  rows: RowList,
   decisions: ReadonlyMap<string, Decision>,
   edits: ReadonlyMap<string, ChecklistEdit>,
   run: ChecklistRun,
@@ -143,7 +143,7 @@ export interface ChecklistRun {
 }
 
 /** The items as the run and the decisions make them, before any edit: the costly part, redone only when those change. */
-export function deriveChecklist(rows: readonly ReconciliationRow[], decisions: ReadonlyMap<string, Decision>, run: ChecklistRun): ChecklistItem[] {
+export function deriveChecklist(rows: RowList, decisions: ReadonlyMap<string, Decision>, run: ChecklistRun): ChecklistItem[] {
   const asOfMs = Date.parse(run.asOf);
   const items: ChecklistItem[] = [];
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import type { ReconciliationRow } from '../model/reconciliation';
+import type { RowList } from '../model/reconciliation';
 import { rowKey } from './decisions';
 
 /** One access review: an application's accounts, reviewed for a period as of a date. */
@@ -54,7 +54,7 @@ export function previousReview(reviews: readonly Review[], review: Review): Revi
 }
 
 /** The findings of a run by row: `rowKey → finding codes`, the shape two reviews are compared in. */
-export function findingsByRow(rows: readonly ReconciliationRow[]): Map<string, readonly string[]> {
+export function findingsByRow(rows: RowList): Map<string, readonly string[]> {
   const byRow = new Map<string, readonly string[]>();
   for (const row of rows) if (row.findings.length > 0) byRow.set(rowKey(row), row.findings.map((finding) => finding.code));
   return byRow;

@@ -2,9 +2,10 @@
  * `npm run bench:evidence [-- --rows N]`: writes an evidence pack (findings.csv, evidence.xlsx, manifest, sums,
  * signature, and the pack's .zip) for N reconciled rows (default 1,000,000) and prints seconds and peak memory. The
  * rows are made directly, with the engine's shapes and sharing (one frozen empty list, the engine's shared
- * remediation lists) and a realistic mix of situations and findings, so the figures are the pack's alone (the
- * engine has its own benchmark); the inputs are the small scenario files. Runs the work in a child process so peak
- * RSS is the pack writer's. A benchmark, not a test: a missed target is reported, not failed.
+ * remediation lists) and a realistic mix of situations and findings, and stored as the engine stores them (a
+ * `RowTable`), so the figures are the pack's alone (the engine has its own benchmark); the inputs are the small
+ * scenario files. Runs the work in a child process so peak RSS is the pack writer's. A benchmark, not a test: a
+ * missed target is reported, not failed.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { hashFile, writePack } from '../../main/evidence/pack';
 import { createSelfSignedSigner } from '../../main/evidence/signer';
 import { writeWorkbook, type WorkbookFacts } from '../../main/evidence/workbook';
 import { remediationMaker } from '@core/engine/remediation';
+import { RowTable } from '@core/engine/row-table';
 import { NO_VALUES } from '@core/import/cells';
 import type { Identity } from '@core/model/identity';
 import { anAccount, anIdentity } from '../support/builders';
@@ -137,13 +139,23 @@ function mainThreadSeconds(): number {
   }
 }
 
-/** A realistic mix: most accounts matched, some stale, orphans, drift, privileged, missing identities. */
-function syntheticRows(total: number): ReconciliationRow[] {
+const situationOf = (index: number): 'MATCHED' | 'MISSING' | 'ORPHAN' => (index % 20 === 0 ? 'ORPHAN' : index % 97 === 0 ? 'MISSING' : 'MATCHED');
+
+/**
+ * A realistic mix: most accounts matched, some stale, orphans, drift, privileged, missing identities. Stored as the
+ * engine stores its rows (a `RowTable`, each row set in its place and read back made again), in the order reconcile
+ * returns them (situation, then account id, then identity id): findings.csv then streams as it does in the audit.
+ */
+function syntheticRows(total: number): RowTable {
   // The engine's own maker: rows with the same severity and causes share one frozen list.
   const remediationsOf = remediationMaker({ ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' }, Date.UTC(2026, 10, 22));
-  // Kept apart by situation and joined in the order reconcile returns rows (situation, then account id, then
-  // identity id), as the pack receives them: findings.csv then streams as it does in the audit.
-  const bySituation = { MATCHED: [] as ReconciliationRow[], MISSING: [] as ReconciliationRow[], ORPHAN: [] as ReconciliationRow[] };
+  const next = { MATCHED: 0, MISSING: 0, ORPHAN: 0 };
+  for (let index = 0; index < total; index += 1) next[situationOf(index)] += 1;
+  next.ORPHAN = next.MATCHED + next.MISSING;
+  next.MISSING = next.MATCHED;
+  next.MATCHED = 0;
+  const table = new RowTable(total);
+  const missing: ReconciliationRow[] = [];
   for (let index = 0; index < total; index += 1) {
     const id = `acc-${String(index).padStart(8, '0')}`;
     const email = `user${index}@contoso.com`;
@@ -153,9 +165,9 @@ function syntheticRows(total: number): ReconciliationRow[] {
     if (index % 50 === 0) found.push({ code: 'PRIVILEGED', severity: undefined, reason: 'role "System Administrator" matches \\badmin', values: { role: 'System Administrator' } });
     if (index % 11 === 0) found.push({ code: 'ATTRIBUTE_DRIFT', severity: 'low', reason: 'display name "U. ' + index + '" differs from "User ' + index + '"', values: {} });
     const findings = found.length === 0 ? NO_FINDINGS : found;
-    const situation = index % 20 === 0 ? 'ORPHAN' : index % 97 === 0 ? 'MISSING' : 'MATCHED';
+    const situation = situationOf(index);
     const severity = findings.length > 0 ? 'medium' : undefined;
-    bySituation[situation].push({
+    const row: ReconciliationRow = {
       situation,
       account: situation === 'MISSING' ? undefined : anAccount({ accountId: id, login: email, email, displayName: `User ${index}`, enabled: true, lastLoginAt: Date.UTC(2026, index % 12, 15), roles: NO_VALUES, attributes: NO_ATTRIBUTES }),
       identities: situation === 'ORPHAN' ? NO_IDENTITIES : [identity],
@@ -163,9 +175,11 @@ function syntheticRows(total: number): ReconciliationRow[] {
       findings,
       severity,
       remediations: remediationsOf(situation, findings, severity, false),
-    });
+    };
+    if (situation === 'MISSING') missing.push(row);
+    else table.set(next[situation]++, row);
   }
   // Missing rows have no account: their identity ids ("id-97", "id-194", …) decide, in code-unit order.
-  const missing = bySituation.MISSING.toSorted((a, b) => (a.identities[0]!.id < b.identities[0]!.id ? -1 : 1));
-  return [...bySituation.MATCHED, ...missing, ...bySituation.ORPHAN];
+  for (const row of missing.toSorted((a, b) => (a.identities[0]!.id < b.identities[0]!.id ? -1 : 1))) table.set(next.MISSING++, row);
+  return table;
 }

@@ -5,7 +5,7 @@ import type { SourceKind } from '@core/import/source-kind';
 import type { ColumnMapping } from '@core/import/target-generic';
 import type { DateOrder } from '@core/import/values';
 import type { ImportWarning } from '@core/model/import-issue';
-import type { ReconciliationRow } from '@core/model/reconciliation';
+import type { ReconciliationRow, RowList } from '@core/model/reconciliation';
 import type { ReconciliationSettings } from '@core/model/settings';
 import { chainEntry, verifyChain, type AuditAction, type AuditDraft, type AuditEntry, type ChainVerdict, type Reviewer, type Sha256 } from '@core/review/audit-trail';
 import { changedFields, checklistEditProblem, type ChecklistEdit, type ChecklistFields, type ChecklistItem } from '@core/review/checklist';
@@ -315,11 +315,13 @@ export class Workspace extends Dexie {
   }
 
   /** Stores a finished run and its rows in one transaction, so a run is there whole or not at all. */
-  async saveRun(run: RunRecord, rows: readonly ReconciliationRow[], blockSize = 5000): Promise<void> {
+  async saveRun(run: RunRecord, rows: RowList, blockSize = 5000): Promise<void> {
     await this.transaction('rw', this.runs, this.runRows, async () => {
       await this.runs.add(run);
       for (let seq = 0; seq * blockSize < rows.length; seq += 1) {
-        await this.runRows.add({ runId: run.id, seq, rows: rows.slice(seq * blockSize, (seq + 1) * blockSize) });
+        const block: ReconciliationRow[] = [];
+        for (let index = seq * blockSize; index < Math.min(rows.length, (seq + 1) * blockSize); index += 1) block.push(rows.at(index)!);
+        await this.runRows.add({ runId: run.id, seq, rows: block });
       }
     });
   }

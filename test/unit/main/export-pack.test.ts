@@ -55,7 +55,7 @@ async function importedReview(deps: Partial<HandlerDeps> = {}) {
   const run = await performAudit({ entra: paths.slice(0, 2), target: paths[2]!, reading, settings, scope: undefined, links: [link] });
   const first = await chainEntry(undefined, { at: '2026-11-23T09:00:00.000Z', who, action: 'import', details: { files: '3' } }, sha256);
   const second = await chainEntry(first, { at: '2026-11-23T09:10:00.000Z', who, action: 'correlation', details: { account: link.accountId } }, sha256);
-  const orphan = run.result.rows.find((row) => row.account?.accountId === '0058d00000AAAA6AAA')!;
+  const orphan = [...run.result.rows].find((row) => row.account?.accountId === '0058d00000AAAA6AAA')!;
   return { ...test, inputs, run, trail: [first, second], orphanCodes: orphan.findings.map((finding) => finding.code) };
 }
 

@@ -7,7 +7,7 @@ import type { Identity } from '@core/model/identity';
 import type { ManualLink } from '@core/model/manual-link';
 import { anAccount, anIdentity, anInput, someSettings } from '../../../support/builders';
 
-const rowOf = (result: ReconciliationResult, accountId: string) => result.rows.find((row) => row.account?.accountId === accountId);
+const rowOf = (result: ReconciliationResult, accountId: string) => [...result.rows].find((row) => row.account?.accountId === accountId);
 
 function correlate(identities: Identity[], account: Account, overrides: Parameters<typeof anInput>[0] = {}) {
   const row = rowOf(reconcile(anInput({ identities, accounts: [account], ...overrides })), account.accountId);
@@ -103,12 +103,12 @@ describe('a key match explains itself', () => {
     ['rule 4, the key under the canonical domain', anAccount({ accountId: 'a', email: 'Alan@Contoso.com' }), aliases, 'account email matches identity userPrincipalName (alan@contoso.com)'],
   ] as const)('%s', (_name, account, settings, explained) => {
     const result = reconcile(anInput({ identities: [...everyone, alan], accounts: [account], settings }));
-    const correlation = result.rows[0]?.correlation;
+    const correlation = result.rows.at(0)?.correlation;
     expect(correlation?.keyField).toBeDefined();
     // The row keeps the fields only; the explainer makes the key again as the rule made it.
     expect(correlation?.reason).toBe(explained.slice(0, explained.indexOf(' (')));
     const explain = correlationExplainer(keyMaker(result.settings, result.defaultDomain));
-    expect(explain(correlation!, result.rows[0]?.account)).toBe(explained);
+    expect(explain(correlation!, result.rows.at(0)?.account)).toBe(explained);
   });
 
   it('shares one correlation between matches through the same two fields', () => {
@@ -120,9 +120,9 @@ describe('a key match explains itself', () => {
 
   it('shows any other correlation by its own reason', () => {
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'a', displayName: 'Ada Lovelance' })] }));
-    const correlation = result.rows[0]!.correlation!;
+    const correlation = result.rows.at(0)!.correlation!;
     expect(correlation.rule).toBe('name');
-    expect(correlationExplainer(keyMaker(result.settings, result.defaultDomain))(correlation, result.rows[0]!.account)).toBe(correlation.reason);
+    expect(correlationExplainer(keyMaker(result.settings, result.defaultDomain))(correlation, result.rows.at(0)!.account)).toBe(correlation.reason);
   });
 });
 
@@ -228,18 +228,18 @@ describe('progress', () => {
 describe('manual links', () => {
   it('a link overrides every rule, with the justification in the reason', () => {
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'MATCHED', identities: [{ id: 'ID-GRACE' }], correlation: { rule: 'manual', confidence: 1 } });
-    expect(result.rows[0]?.correlation?.reason).toContain('checked with HR');
+    expect(result.rows.at(0)).toMatchObject({ situation: 'MATCHED', identities: [{ id: 'ID-GRACE' }], correlation: { rule: 'manual', confidence: 1 } });
+    expect(result.rows.at(0)?.correlation?.reason).toContain('checked with HR');
   });
 
   it('an unlink removes a wrong match, and the rules go on without it', () => {
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'ada@contoso.com' })], links: [link('unlink', 'ID-ADA', '2026-11-01T10:00:00Z')] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN' });
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN' });
   });
 
   it('applies links in the order they were made', () => {
     const links = [link('unlink', 'ID-GRACE', '2026-11-02T10:00:00Z'), link('link', 'ID-GRACE', '2026-11-01T10:00:00Z')];
     const result = reconcile(anInput({ identities: everyone, accounts: [anAccount({ accountId: 'x', email: 'nobody@x.com' })], links }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN' });
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN' });
   });
 });

@@ -61,30 +61,34 @@ describe('determinism', () => {
       anIdentity({ id: `p${String(99 - (index % 50)).padStart(2, '0')}`, upn: `p${index}@contoso.com`, mail: index >= 58 ? 'shared@contoso.com' : undefined }),
     );
     const sharingIds = Array.from({ length: 40 }, (_, index) =>
-      anAccount({ accountId: `acc${index % 4}`, login: `l${String(index).padStart(2, '0')}`, email: index % 5 === 0 ? `nobody${index % 3}@contoso.com` : `p${index}@contoso.com` }),
+      anAccount({ accountId: `acc${index % 4}`, login: `l${String(index).padStart(2, '0')}`, email: index % 5 === 0 ? `nobody${index % 3}@contoso.com` : `p${index}@contoso.com`, line: index + 2 }),
     );
     const others = [
-      anAccount({ accountId: 'acc1', email: 'shared@contoso.com' }),
-      anAccount({ accountId: 'acc1', login: 'l00', email: 'shared@contoso.com' }),
-      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com' }),
-      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com' }),
-      anAccount({ accountId: '', email: 'p45@contoso.com' }),
-      anAccount({ accountId: 'acc10', email: 'p44@contoso.com' }),
+      anAccount({ accountId: 'acc1', email: 'shared@contoso.com', line: 100 }),
+      anAccount({ accountId: 'acc1', login: 'l00', email: 'shared@contoso.com', line: 101 }),
+      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com', line: 102 }),
+      anAccount({ accountId: 'acc1', login: 'same', email: 'ghost@contoso.com', line: 103 }),
+      anAccount({ accountId: '', email: 'p45@contoso.com', line: 104 }),
+      anAccount({ accountId: 'acc10', email: 'p44@contoso.com', line: 105 }),
     ];
     const assignments = people.filter((_, index) => index % 3 === 0).map((person) => anAssignment({ principalName: person.upn }));
     for (const seed of [1, 2, 3]) {
       const input = anInput({ identities: shuffled(people, seed), accounts: shuffled([...sharingIds, ...others], seed + 10), assignments });
-      const { rows } = reconcile(input);
+      const rows = [...reconcile(input).rows];
       // The order rows were built in: accounts by id, login, email and input order; then MISSING identities by id.
       const accountOrder = input.accounts.toSorted(
         (a, b) => compareText(a.accountId, b.accountId) || compareText(a.login ?? '', b.login ?? '') || compareText(a.email ?? '', b.email ?? ''),
       );
       const identityOrder = input.identities.toSorted((a, b) => compareText(a.id, b.id));
       const built = rows.toSorted((a, b) => builtAt(a) - builtAt(b));
+      // Rows are made again when read: an account is known by its line, an identity by its UPN (ids repeat).
       function builtAt(row: (typeof rows)[number]): number {
-        return row.account === undefined ? accountOrder.length + identityOrder.indexOf(row.identities[0]!) : accountOrder.indexOf(row.account);
+        return row.account === undefined
+          ? accountOrder.length + identityOrder.findIndex((identity) => identity.upn === row.identities[0]!.upn)
+          : accountOrder.findIndex((account) => account.line === row.account!.line);
       }
       built.sort(compareRows);
+      expect(rows.map(builtAt)).not.toContain(-1);
       expect(rows.map(builtAt)).toEqual(built.map(builtAt));
       expect(new Set(rows.map((row) => row.situation))).toEqual(new Set(['MATCHED', 'AMBIGUOUS', 'ORPHAN', 'MISSING']));
     }

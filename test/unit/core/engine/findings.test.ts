@@ -21,7 +21,7 @@ const activeAccount = anAccount({ accountId: 'acc-1', email: 'ada@contoso.com', 
 
 function onlyRow(overrides: Partial<ReconciliationInput>): ReconciliationRow {
   const result = reconcile(anInput({ identities: [person], accounts: [activeAccount], ...overrides }));
-  const row = result.rows.find((candidate) => candidate.account?.accountId === 'acc-1');
+  const row = [...result.rows].find((candidate) => candidate.account?.accountId === 'acc-1');
   if (!row) throw new Error('no row for acc-1');
   return row;
 }
@@ -153,7 +153,7 @@ describe('finding codes', () => {
     const second = anAccount({ accountId: 'acc-2', email: 'ADA@contoso.com', displayName: 'Ada Lovelace', enabled: true, lastLoginAt: daysBeforeAsOf(1) });
     const disabled = anAccount({ accountId: 'acc-3', email: 'ada@contoso.com', displayName: 'Ada Lovelace', enabled: false });
     const result = reconcile(anInput({ identities: [person], accounts: [activeAccount, second, disabled] }));
-    expect(result.rows.map((row) => [row.account?.accountId, codes(row)])).toEqual([
+    expect([...result.rows].map((row) => [row.account?.accountId, codes(row)])).toEqual([
       ['acc-1', ['DUPLICATE_ACCOUNT']],
       ['acc-2', ['DUPLICATE_ACCOUNT']],
       ['acc-3', []],
@@ -231,27 +231,27 @@ describe('disabled accounts', () => {
 
   it('a disabled orphan has no severity', () => {
     const result = reconcile(anInput({ identities: [person], accounts: [anAccount({ accountId: 'x', email: 'gone@contoso.com', enabled: false })] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN', severity: undefined, remediations: [] });
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN', severity: undefined, remediations: [] });
   });
 });
 
 describe('orphans and the AWS root row', () => {
   it('a human active orphan is high, proposed for removal', () => {
     const result = reconcile(anInput({ identities: [person], accounts: [anAccount({ accountId: 'x', email: 'mallory@contoso.com', displayName: 'Mallory', enabled: true })] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN', severity: 'high', remediations: [{ action: 'remove-account', cause: 'ORPHAN', dueDate: '2026-11-29' }] });
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN', severity: 'high', remediations: [{ action: 'remove-account', cause: 'ORPHAN', dueDate: '2026-11-29' }] });
   });
 
   it('an orphan service account needs an owner, not deletion', () => {
     const result = reconcile(anInput({ identities: [person], accounts: [anAccount({ accountId: 'x', login: 'svc-backup', displayName: 'Backup', enabled: true })] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN', severity: 'low' });
-    expect(result.rows[0]?.remediations.map((remediation) => remediation.action)).toEqual(['assign-owner']);
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN', severity: 'low' });
+    expect(result.rows.at(0)?.remediations.map((remediation) => remediation.action)).toEqual(['assign-owner']);
   });
 
   it('the AWS root row: privileged and non-human, always active, an orphan', () => {
     const root = anAccount({ accountId: '<root_account>', enabled: true, nonHumanReason: 'the AWS account root user', privilegedReason: 'the AWS account root user' });
     const result = reconcile(anInput({ identities: [person], accounts: [root] }));
-    expect(result.rows[0]).toMatchObject({ situation: 'ORPHAN', severity: 'medium' });
-    expect(codes(result.rows[0]!)).toEqual(['PRIVILEGED', 'SERVICE_ACCOUNT']);
+    expect(result.rows.at(0)).toMatchObject({ situation: 'ORPHAN', severity: 'medium' });
+    expect(codes(result.rows.at(0)!)).toEqual(['PRIVILEGED', 'SERVICE_ACCOUNT']);
   });
 });
 
@@ -261,7 +261,7 @@ describe('MISSING identities', () => {
 
   it('an assigned, enabled identity without an account is MISSING, severity low', () => {
     const result = reconcile(anInput({ identities: [person, alan], accounts: [activeAccount], assignments: assigned }));
-    expect(result.rows.map((row) => [row.situation, row.identities[0]?.id, row.severity])).toEqual([
+    expect([...result.rows].map((row) => [row.situation, row.identities[0]?.id, row.severity])).toEqual([
       ['MATCHED', 'ID-1', undefined],
       ['MISSING', 'ID-2', 'low'],
     ]);
@@ -279,7 +279,7 @@ describe('MISSING identities', () => {
   it('carries the provisioning error that explains it', () => {
     const event = aProvisioningEvent({ id: 'e', activityAt: Date.parse('2026-11-20T00:00:00Z'), sourceIdentityId: 'ID-2', status: 'failure', errorCode: 'LicenseLimitExceeded' });
     const result = reconcile(anInput({ identities: [person, alan], accounts: [activeAccount], assignments: assigned, provisioningEvents: [event] }));
-    const missing = result.rows.find((row) => row.situation === 'MISSING');
+    const missing = [...result.rows].find((row) => row.situation === 'MISSING');
     expect(missing?.findings.map((finding) => finding.code)).toEqual(['PROVISIONING_ERROR']);
   });
 });
