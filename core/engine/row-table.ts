@@ -37,7 +37,7 @@ export class RowTable implements RowList {
     this.correlations.set(index, row.correlation);
     this.findings.set(index, row.findings);
     this.remediations.set(index, row.remediations);
-    this.accounts.set(index, row.account);
+    this.accounts.set(index, row.account, row.identities[0]);
     this.identities.set(index, row.identities[0]);
     if (row.identities.length > 1) this.severalIdentities.set(index, row.identities);
     else this.severalIdentities.delete(index);
@@ -86,6 +86,13 @@ export class RowTable implements RowList {
 
 const NO_IDENTITIES: readonly Identity[] = Object.freeze([]);
 
+/** `text`, or the first of the others equal to it: the same text, in a string kept anyway. */
+function equalOf(text: string | undefined, other: string | undefined, another?: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (text === other) return other;
+  return text === another ? another : text;
+}
+
 /** Every field of an account; a position without an account has no account id. */
 class AccountColumns {
   readonly accountId: RefColumn<string | undefined>;
@@ -124,15 +131,20 @@ class AccountColumns {
     this.attributes = new RefColumn(length);
   }
 
-  set(index: number, account: Account | undefined): void {
+  /**
+   * `identity`: the row's first identity. A matched account and its identity often hold equal texts (the address
+   * they were matched by, the name), read from two files into two strings: the account's columns keep the
+   * identity's string instead, so each such text is kept once when the loaded records are gone.
+   */
+  set(index: number, account: Account | undefined, identity: Identity | undefined): void {
     this.accountId.set(index, account?.accountId);
     if (account === undefined) return;
-    this.login.set(index, account.login);
-    this.email.set(index, account.email);
-    this.displayName.set(index, account.displayName);
-    this.givenName.set(index, account.givenName);
-    this.familyName.set(index, account.familyName);
-    this.employeeId.set(index, account.employeeId);
+    this.login.set(index, equalOf(account.login, identity?.upn, identity?.mail));
+    this.email.set(index, equalOf(account.email, identity?.mail, identity?.upn));
+    this.displayName.set(index, equalOf(account.displayName, identity?.displayName));
+    this.givenName.set(index, equalOf(account.givenName, identity?.givenName));
+    this.familyName.set(index, equalOf(account.familyName, identity?.surname));
+    this.employeeId.set(index, equalOf(account.employeeId, identity?.employeeId));
     this.objectId.set(index, account.objectId);
     this.enabled.set(index, account.enabled);
     this.lastLoginAt.set(index, account.lastLoginAt);
