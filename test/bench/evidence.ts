@@ -154,6 +154,7 @@ function syntheticRows(total: number): RowTable {
   const remediationsOf = remediationMaker({ ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' }, Date.UTC(2026, 10, 22));
   const next = { MATCHED: 0, MISSING: 0, ORPHAN: 0 };
   for (let index = 0; index < total; index += 1) next[situationOf(index)] += 1;
+  // The counts become each situation's first position, in canonical order: MATCHED, MISSING, ORPHAN.
   next.ORPHAN = next.MATCHED + next.MISSING;
   next.MISSING = next.MATCHED;
   next.MATCHED = 0;
