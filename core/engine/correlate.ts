@@ -293,8 +293,8 @@ export class Correlator {
       // account is a large share of a million-account run.
       this.#foundCount = 0;
       for (let at = 0; at < accountKeys.size; at += 1) {
-        // A login that is the account's address gives the email's key again (half the accounts of a million-row
-        // run): it finds what the email found, without looking it up again.
+        // A login that is the account's address gives the email's key again (half the accounts of bench:engine's
+        // million): it finds what the email found, without looking it up again.
         if (at > 0 && accountKeys.keys[at] === accountKeys.keys[at - 1]) {
           accountKeys.values[at] = accountKeys.values[at - 1];
           continue;

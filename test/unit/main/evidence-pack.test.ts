@@ -46,6 +46,16 @@ beforeEach(async () => {
   fingerprint = signer.fingerprint;
 });
 
+/** The scenario's Entra users against a target file, as the app's export asks `performAudit` for it. */
+const scenarioRequest = (target: string): AuditRequest => ({
+  entra: [fixture('scenario/entra-users.json')],
+  target,
+  reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
+  settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
+  scope: undefined,
+  links: [],
+});
+
 async function signedPack(): Promise<string> {
   const out = join(await tempDir(), 'pack');
   const output = capture();
@@ -234,14 +244,7 @@ describe('the evidence pack', () => {
   it('vouches only for the bytes it reconciled: an input changed after it was read is refused, or, left out, known by the hash read', async () => {
     const original = await readFile(fixture('scenario/salesforce-users.csv'));
     const target = await tempFile('salesforce-users.csv', original);
-    const request: AuditRequest = {
-      entra: [fixture('scenario/entra-users.json')],
-      target,
-      reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
-      settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
-      scope: undefined,
-      links: [],
-    };
+    const request = scenarioRequest(target);
     const outcome = await performAudit(request);
     await appendFile(target, '005XX0000099,intruder@contoso.com,Intruder,true\n');
     const pack = async (includeInputs: boolean) =>
@@ -253,14 +256,7 @@ describe('the evidence pack', () => {
   });
 
   it('reports a findings.csv it could not write (a full disk), rather than a pack that lacks it', async () => {
-    const request: AuditRequest = {
-      entra: [fixture('scenario/entra-users.json')],
-      target: fixture('scenario/salesforce-users.csv'),
-      reading: { profileId: undefined, mapping: {}, dateOrder: undefined },
-      settings: { ...DEFAULT_SETTINGS, asOf: '2026-11-22T00:00:00.000Z' },
-      scope: undefined,
-      links: [],
-    };
+    const request = scenarioRequest(fixture('scenario/salesforce-users.csv'));
     const outcome = await performAudit(request);
     const out = join(await tempDir(), 'pack');
     await mkdir(out);
