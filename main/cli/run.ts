@@ -18,9 +18,10 @@ Usage:
 
 Commands:
   audit     Reconcile Entra ID identities with one application's accounts; writes a signed evidence pack
-            into DIR (findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s, signer.pem, VERIFY.txt),
-            and the same files as DIR.zip beside it. On a terminal, a status line shows its progress; Ctrl-C
-            stops it (exit 130) and leaves no pack, as the pack is moved into place only once whole
+            into DIR (evidence.xlsx, findings.csv, inputs/, manifest.json, SHA256SUMS, manifest.json.p7s,
+            signer.pem, VERIFY.txt), and the same files as DIR.zip beside it. On a terminal, a status line
+            shows its progress; Ctrl-C stops it (exit 130) and leaves no pack, as the pack is moved into place
+            only once whole
             --entra FILE           an Entra export, repeatable: users (Download users CSV, Graph /users JSON,
                                    Get-MgUser | Export-Csv), sign-in activity, app assignments, provisioning
                                    logs (JSON, or the CSV download's files); each is detected and reported

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:engine [-- --rows N] [--keep] [--seed S]`: times the real `recondesk audit` command over a
- * generated population against DuckDB joining the same files, and prints the figures with the targets.
+ * generated population against DuckDB joining the same files, and prints the figures with the targets, then
+ * the audit's library floor (`library-floor.ts`): what its pack costs in library work alone on this machine.
  * A benchmark, not a test: a missed target is reported, not failed; only a crash or a broken audit exits 1.
  */
 import { createReadStream } from 'node:fs';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { TIMING_PREFIX } from '../../main/cli/stage-timings';
 import { timeDuckdbJoin } from './duckdb-join';
 import { generatePopulation } from './generate-population';
+import { measureLibraryFloor } from './library-floor';
 import { measureProcess } from './measure-process';
 import { AS_OF } from './population';
 
@@ -24,6 +26,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const write = (line = ''): boolean => process.stdout.write(`${line}\n`);
 const count = (value: number): string => value.toLocaleString('en-US');
 const seconds = (ms: number, digits = 1): string => `${(ms / 1000).toFixed(digits)} s`;
+/** CPU seconds, without a unit: the floor's parts are listed after their total's "CPU-s". */
+const cpu = (ms: number): string => (ms / 1000).toFixed(1);
 /** Binary megabytes, the unit the 1.5 GB memory target is read in. */
 const megabytes = (bytes: number): string => `${count(Math.round(bytes / 1024 ** 2))} MB`;
 const verdict = (met: boolean): string => (met ? 'met' : 'NOT MET');
@@ -122,6 +126,20 @@ async function benchmark(folder: string, rows: number, seed: number): Promise<nu
   const peakText = broken || peak === undefined ? 'n/a' : verdict(peak < TARGET_PEAK_BYTES);
   write(`ratio audit/duckdb  ${`${ratio.toFixed(1)}×`.padStart(7)}   target ≤ ${TARGET_RATIO}×: ${ratioText};   peak < 1.5 GB: ${peakText}`);
   if (!joinOk) write('  note: DuckDB joined a different number of rows than the generator expects');
+  if (!broken) {
+    const floor = await measureLibraryFloor({ inputs: [identities.path, accounts.path], findings: join(out, 'findings.csv'), workbook: join(out, 'evidence.xlsx') });
+    const { parts } = floor;
+    write(
+      `library floor       ${seconds(floor.wallMs, 2).padStart(7)}   ${cpu(floor.cpuMs)} CPU-s over ${floor.cores} cores: decode ${cpu(parts.decode)} · papaparse ${cpu(parts.parse)} · ` +
+        `SHA-256 and CRC-32 ${cpu(parts.hash)} · deflate workbook XML (${megabytes(floor.workbookXmlBytes)}) ${cpu(parts.deflateWorkbook)} · deflate findings.csv ${cpu(parts.deflateFindings)}`,
+    );
+    const floorRatio = floor.wallMs / duckdb.medianMs;
+    const left = TARGET_RATIO * duckdb.medianMs - floor.wallMs;
+    write(
+      `                    = ${floorRatio.toFixed(1)}× duckdb with none of Recondesk's own work: ` +
+        (left > 0 ? `the ${TARGET_RATIO}× target leaves ${seconds(left, 2)} for all of it` : `the ${TARGET_RATIO}× target is below the floor on this machine`),
+    );
+  }
   return broken ? 1 : 0;
 }
 

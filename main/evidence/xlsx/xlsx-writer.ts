@@ -11,14 +11,14 @@ export interface NamedSheet extends SheetContent {
 }
 
 // Level 1: the XML is very repetitive, so the fastest level costs little size and keeps zlib off the critical path.
-const DEFLATE_LEVEL = 1;
+export const XLSX_DEFLATE_LEVEL = 1;
 
 /**
  * Writes an .xlsx (SpreadsheetML package) sheet by sheet, each sheet streamed row by row into its zip entry.
  * Every zip entry is dated `at`, and nothing else varies between runs, so the same sheets give the same bytes.
  */
 export async function writeXlsx(path: string, sheets: readonly NamedSheet[], meta: { readonly creator: string; readonly at: Date }): Promise<void> {
-  const zip = ZipWriter.create(path, meta.at, DEFLATE_LEVEL);
+  const zip = ZipWriter.create(path, meta.at, XLSX_DEFLATE_LEVEL);
   try {
     await zip.addBytes('[Content_Types].xml', contentTypesXml(sheets.length));
     await zip.addBytes('_rels/.rels', ROOT_RELS_XML);
