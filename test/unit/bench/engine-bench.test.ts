@@ -1,18 +1,11 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
+import { runBench } from '../../support/run-bench';
 
 // As for bench:evidence: the figures are noise at this size and not tested; that the bench runs, checks the
 // audit's output and prints every figure with its target is.
 describe('npm run bench:engine', () => {
   it('audits a small population, times DuckDB, and prints the ratio, the peak and the library floor', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/bench/engine.ts', '--rows', '2000'], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json' },
-    });
+    const stdout = await runBench('engine', ['--rows', '2000']);
     expect(stdout).toMatch(/recondesk audit\s+[\d.]+ s\s+peak RSS [\d,]+ MB\s+\(MATCHED [\d,]+, ORPHAN [\d,]+\)/);
     expect(stdout).toMatch(/findings\.csv 2,000 rows \+ header; expected 2,000: ok/);
     expect(stdout).toMatch(/duckdb plain join\s+[\d.]+ s/);

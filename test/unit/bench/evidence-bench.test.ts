@@ -1,18 +1,11 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
+import { runBench } from '../../support/run-bench';
 
 // The benchmark's figures are not tested (timings here are noise); that it runs is: a bench broken by a refactor
 // went unnoticed once, as nothing ran it.
 describe('npm run bench:evidence', () => {
   it('writes a small pack and prints its seconds, peak memory and the targets', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/bench/evidence.ts', '--rows', '3000'], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.test.json' },
-    });
+    const stdout = await runBench('evidence', ['--rows', '3000']);
     expect(stdout).toMatch(/3,000 rows made/);
     expect(stdout).toMatch(/pack written\s+[\d.]+ s/);
     expect(stdout).toMatch(/peak RSS \(whole process, rows included\)\s+[\d,]+ MB/);
